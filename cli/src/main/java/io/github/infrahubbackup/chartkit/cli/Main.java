@@ -1,0 +1,231 @@
+package io.github.infrahubbackup.chartkit.cli;
+
+import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
+import io.github.infrahubbackup.chartkit.InvalidValuesException;
+import io.github.infrahubbackup.chartkit.Manifest;
+import io.github.infrahubbackup.chartkit.Problem;
+import io.github.infrahubbackup.chartkit.Release;
+import io.github.infrahubbackup.chartkit.Rendering;
+import io.github.infrahubbackup.chartkit.Validation;
+import io.github.infrahubbackup.chartkit.Values;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code infrahub-backup template | validate | schema}: the chart kit on the command line, with Helm's flag names. */
+@Command(name = "infrahub-backup", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Renders and validates the infrahub-backup Helm chart exactly as Helm does, without Helm.",
+        subcommands = {Main.Template.class, Main.Validate.class, Main.Schema.class},
+        exitCodeOnInvalidInput = Main.USAGE, exitCodeOnExecutionException = Main.INVALID)
+public final class Main implements Callable<Integer> {
+    static final int OK = 0;
+    static final int INVALID = 1;
+    static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs one command line; what it prints goes to {@code out} and {@code err}. Returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            err.println("error: " + exception.getMessage());
+            return INVALID;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
+    }
+
+    /** The values flags shared by template and validate. */
+    static final class ValuesOptions {
+        @Option(names = {"-f", "--values"}, paramLabel = "FILE", description = "Values file; repeat to merge several, later ones win.")
+        List<Path> files = new ArrayList<>();
+
+        @Option(names = "--set", paramLabel = "K=V", description = "Set values (Helm's --set syntax); applied after the files.")
+        List<String> sets = new ArrayList<>();
+
+        @Option(names = "--set-string", paramLabel = "K=V", description = "Set string values; applied after --set.")
+        List<String> stringSets = new ArrayList<>();
+
+        @Option(names = "--parent", paramLabel = "CHART", description = "The files are the values of umbrella chart CHART, which has this chart as a dependency.")
+        String parent;
+
+        @Option(names = "--parent-key", paramLabel = "KEY", defaultValue = "infrahub-backup",
+                description = "With --parent: the key of this chart's values in the umbrella's values (default: ${DEFAULT-VALUE}).")
+        String parentKey;
+
+        Values values() {
+            Values.Builder builder = Values.builder();
+            files.forEach(builder::file);
+            sets.forEach(builder::set);
+            stringSets.forEach(builder::setString);
+            if (parent != null) {
+                builder.parent(parent, parentKey);
+            }
+            return builder.build();
+        }
+    }
+
+    @Command(name = "template", mixinStandardHelpOptions = true,
+            description = "Prints the chart's objects exactly as `helm template` prints them.")
+    static final class Template implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "RELEASE", defaultValue = "release-name",
+                description = "Release name (default: ${DEFAULT-VALUE}).")
+        String release;
+
+        @Option(names = {"-n", "--namespace"}, paramLabel = "NS", defaultValue = "default", description = "Namespace (default: ${DEFAULT-VALUE}).")
+        String namespace;
+
+        @Option(names = {"-s", "--show-only"}, paramLabel = "TEMPLATE", description = "Only the objects of this template, e.g. templates/role.yaml.")
+        List<String> showOnly = new ArrayList<>();
+
+        @Option(names = "--output-dir", paramLabel = "DIR", description = "Write each template's objects to a file under DIR instead of printing them.")
+        Path outputDir;
+
+        @Mixin
+        ValuesOptions values;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Release target;
+            try {
+                target = Release.named(release).in(namespace);
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return USAGE;
+            }
+            Rendering rendering;
+            try {
+                rendering = InfrahubBackupChart.load().render(values.values(), target);
+                if (!showOnly.isEmpty()) {
+                    rendering = rendering.showOnly(showOnly);
+                }
+            } catch (InvalidValuesException e) {
+                printProblems(e.validation(), err);
+                return INVALID;
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return USAGE;
+            }
+            if (outputDir != null) {
+                writeFiles(rendering, outputDir, out);
+            } else {
+                out.print(rendering.yaml());
+                out.flush();
+            }
+            return OK;
+        }
+
+        /** As Helm's --output-dir: one file per template, all written or none. */
+        private static void writeFiles(Rendering rendering, Path outputDir, PrintWriter out) throws IOException {
+            Map<String, StringBuilder> files = new LinkedHashMap<>();
+            for (Manifest manifest : rendering.manifests()) {
+                files.computeIfAbsent(manifest.source(), source -> new StringBuilder())
+                        .append("---\n# Source: ").append(manifest.source()).append('\n').append(manifest.text()).append('\n');
+            }
+            Path staging = Files.createTempDirectory(outputDir.toAbsolutePath().getParent() == null
+                    ? Path.of(".") : Files.createDirectories(outputDir.toAbsolutePath().getParent()), ".infrahub-backup-");
+            try {
+                for (Map.Entry<String, StringBuilder> file : files.entrySet()) {
+                    Path target = staging.resolve(file.getKey());
+                    Files.createDirectories(target.getParent());
+                    Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+                }
+                for (String source : files.keySet()) {
+                    Path target = outputDir.resolve(source);
+                    Files.createDirectories(target.getParent());
+                    Files.move(staging.resolve(source), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    out.println("wrote " + target);
+                }
+            } finally {
+                deleteTree(staging);
+            }
+        }
+
+        private static void deleteTree(Path root) throws IOException {
+            if (!Files.exists(root)) {
+                return;
+            }
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Checks values; prints each problem as FILE:LINE:COL: PATH: MESSAGE on stderr. Exit 0 when valid, 1 when not.")
+    static final class Validate implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        ValuesOptions values;
+
+        @Override
+        public Integer call() {
+            Validation validation = InfrahubBackupChart.load().validate(values.values());
+            printProblems(validation, spec.commandLine().getErr());
+            return validation.isValid() ? OK : INVALID;
+        }
+    }
+
+    @Command(name = "schema", mixinStandardHelpOptions = true, description = "Prints the JSON schema of the values.")
+    static final class Schema implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(InfrahubBackupChart.load().schema());
+            out.flush();
+            return OK;
+        }
+    }
+
+    static void printProblems(Validation validation, PrintWriter err) {
+        for (Problem problem : validation.problems()) {
+            err.println(problem);
+        }
+        err.flush();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            InfrahubBackupChart chart = InfrahubBackupChart.load();
+            return new String[] {chart.name() + " chart " + chart.version() + " (app " + chart.appVersion() + ")"};
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.github.infrahubbackup.chartkit;
+
+import io.github.infrahubbackup.chartkit.engine.render.ChartMetadata;
+import io.github.infrahubbackup.chartkit.engine.render.ChartRenderer;
+import io.github.infrahubbackup.chartkit.engine.render.Document;
+import io.github.infrahubbackup.chartkit.engine.render.HelmOutput;
+import io.github.infrahubbackup.chartkit.engine.schema.SchemaValidator;
+import io.github.infrahubbackup.chartkit.engine.schema.SchemaViolation;
+import io.github.infrahubbackup.chartkit.engine.values.Coalesce;
+import io.github.infrahubbackup.chartkit.engine.values.SourcePosition;
+import io.github.infrahubbackup.chartkit.engine.values.ValuesReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * The infrahub-backup chart: its defaults, schema and templates, bundled in this jar. Load it once
+ * and share it: validating and rendering are thread-safe.
+ *
+ * <pre>{@code
+ * InfrahubBackupChart chart = InfrahubBackupChart.load();
+ * Values values = Values.builder().file(Path.of("backup-values.yaml")).set("backup.enabled=true").build();
+ * Validation validation = chart.validate(values);
+ * Rendering rendering = chart.render(values, Release.named("prod").in("infrahub"));
+ * System.out.print(rendering.yaml());
+ * }</pre>
+ */
+public final class InfrahubBackupChart {
+    private static final String RESOURCES = "io/github/infrahubbackup/chartkit/";
+    private static final String TEMPLATES = RESOURCES + "pebble";
+
+    private static volatile InfrahubBackupChart bundled;
+
+    private final ChartMetadata metadata;
+    private final Map<String, Object> defaults;
+    private final String schemaJson;
+    private final SchemaValidator schema;
+    private final ChartRenderer renderer;
+
+    private InfrahubBackupChart() {
+        this.metadata = ChartMetadata.parse(resource("chart/Chart.yaml"));
+        this.defaults = ValuesReader.read("values.yaml", resource("chart/values.yaml")).values();
+        this.schemaJson = resource("schema/values.schema.json");
+        this.schema = new SchemaValidator(schemaJson);
+        this.renderer = new ChartRenderer(metadata, TEMPLATES, templateNames());
+    }
+
+    /** The chart bundled in this library; read and compiled on the first call, then shared. */
+    public static InfrahubBackupChart load() {
+        InfrahubBackupChart chart = bundled;
+        if (chart == null) {
+            synchronized (InfrahubBackupChart.class) {
+                chart = bundled;
+                if (chart == null) {
+                    chart = new InfrahubBackupChart();
+                    bundled = chart;
+                }
+            }
+        }
+        return chart;
+    }
+
+    /** The chart's name, from Chart.yaml. */
+    public String name() {
+        return metadata.name();
+    }
+
+    /** The chart's version, from Chart.yaml. */
+    public String version() {
+        return metadata.version();
+    }
+
+    /** The version of the infrahub-backup image the chart runs by default, from Chart.yaml. */
+    public String appVersion() {
+        return metadata.appVersion();
+    }
+
+    /** The chart's default values (values.yaml); a copy. */
+    public Map<String, Object> defaults() {
+        return Coalesce.asMapCopy(defaults);
+    }
+
+    /** The JSON schema (draft-07) of the values, as the chart ships it. */
+    public String schema() {
+        return schemaJson;
+    }
+
+    /** Checks the values, combined with the defaults as Helm combines them, against every rule of the chart. */
+    public Validation validate(Values values) {
+        return prepare(values).validation();
+    }
+
+    /**
+     * Renders the chart as {@code helm template RELEASE -n NAMESPACE} does.
+     *
+     * @throws InvalidValuesException if the values do not validate; nothing is rendered
+     */
+    public Rendering render(Values values, Release release) {
+        Objects.requireNonNull(release, "release");
+        Prepared prepared = prepare(values);
+        if (!prepared.validation().isValid()) {
+            throw new InvalidValuesException(prepared.validation());
+        }
+        if (prepared.merged() == null) {
+            return new Rendering(release, List.of(), "\n");
+        }
+        Map<String, Object> releaseObject = new LinkedHashMap<>();
+        releaseObject.put("Name", release.name());
+        releaseObject.put("Namespace", release.namespace());
+        releaseObject.put("Service", "Helm");
+        releaseObject.put("IsInstall", true);
+        releaseObject.put("IsUpgrade", false);
+        releaseObject.put("Revision", 1);
+        String prefix = values.parentChart().map(parent -> parent + "/charts/").orElse("") + metadata.name() + "/templates/";
+        List<Document> documents = HelmOutput.documents(renderer.render(prepared.merged(), releaseObject, prefix));
+        List<Manifest> manifests = new ArrayList<>(documents.size());
+        for (Document document : documents) {
+            manifests.add(new Manifest(document.kind(), document.name(), document.source(), document.hook(), document.text()));
+        }
+        return new Rendering(release, manifests, HelmOutput.print(documents));
+    }
+
+    private record Prepared(Map<String, Object> merged, Validation validation) {
+    }
+
+    private Prepared prepare(Values values) {
+        Objects.requireNonNull(values, "values");
+        if (!values.readProblems().isEmpty()) {
+            return new Prepared(null, new Validation(values.readProblems()));
+        }
+        Map<String, Object> user = values.raw();
+        String pathPrefix = "";
+        if (values.parentKey().isPresent()) {
+            String key = values.parentKey().get();
+            Object section = user.get(key);
+            if (section instanceof Map<?, ?> map && Boolean.FALSE.equals(map.get("enabled"))) {
+                return new Prepared(null, new Validation(List.of()));
+            }
+            Map<String, Object> own = section instanceof Map<?, ?> map ? Coalesce.asMapCopy(map) : new LinkedHashMap<>();
+            if (user.get("global") instanceof Map<?, ?> global) {
+                Map<String, Object> shared = Coalesce.asMapCopy(global);
+                if (own.get("global") instanceof Map<?, ?> ownGlobal) {
+                    Coalesce.merge(shared, Coalesce.asMapCopy(ownGlobal));
+                }
+                own.put("global", shared);
+            }
+            user = own;
+            pathPrefix = key;
+        }
+        Map<String, Object> merged = Coalesce.withDefaults(user, defaults);
+        List<Problem> problems = new ArrayList<>();
+        for (SchemaViolation violation : schema.validate(merged)) {
+            problems.add(locate(values, pathPrefix, violation.path(), violation.atKey(), violation.message(), violation.hint()));
+        }
+        return new Prepared(merged, new Validation(problems));
+    }
+
+    private static Problem locate(Values values, String prefix, String path, boolean atKey, String message, String hint) {
+        String fullPath = prefix.isEmpty() ? path : path.isEmpty() ? prefix : prefix + "." + path;
+        SourcePosition position = values.positionOf(fullPath, atKey)
+                .or(() -> values.positionOf(fullPath, !atKey))
+                .orElse(null);
+        return position == null
+                ? new Problem(fullPath, null, 0, 0, message, hint)
+                : new Problem(fullPath, position.source(), position.line(), position.column(), message, hint);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = InfrahubBackupChart.class.getClassLoader().getResourceAsStream(RESOURCES + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the chart resource " + RESOURCES + name + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Pebble templates to render: every .peb file of the folder but the "_" helpers, read once at load. */
+    private static List<String> templateNames() {
+        URL folder = InfrahubBackupChart.class.getClassLoader().getResource(TEMPLATES);
+        if (folder == null) {
+            throw new IllegalStateException("the chart's templates " + TEMPLATES + " are missing from the classpath");
+        }
+        try {
+            URI uri = folder.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem jar;
+                try {
+                    jar = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    jar = FileSystems.getFileSystem(uri);
+                }
+                return list(jar.provider().getPath(uri));
+            }
+            return list(Path.of(uri));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> list(Path folder) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".peb") && !name.startsWith("_"))
+                    .forEach(name -> names.add(name.substring(0, name.length() - ".peb".length())));
+        }
+        Collections.sort(names);
+        return names;
+    }
+}

@@ -1,0 +1,195 @@
+package io.github.infrahubbackup.chartkit;
+
+import io.github.infrahubbackup.chartkit.engine.values.Coalesce;
+import io.github.infrahubbackup.chartkit.engine.values.SetParser;
+import io.github.infrahubbackup.chartkit.engine.values.SourcePosition;
+import io.github.infrahubbackup.chartkit.engine.values.ValuesFile;
+import io.github.infrahubbackup.chartkit.engine.values.ValuesReader;
+import io.github.infrahubbackup.chartkit.engine.values.ValuesSyntaxException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * User values, combined as Helm combines them: {@code -f} files left to right (maps merged deeply,
+ * lists replaced), then every {@code --set}, then every {@code --set-string}. A {@code null} removes
+ * a default key when the values meet the chart's defaults. Immutable and thread-safe.
+ *
+ * <p>Reading never throws for bad input: a missing file, YAML that does not parse or a malformed
+ * {@code --set} becomes a {@link Problem} that {@link InfrahubBackupChart#validate} reports.
+ */
+public final class Values {
+    private final Map<String, Object> values;
+    private final List<ValuesFile> sources;
+    private final List<Problem> readProblems;
+    private final String parentChart;
+    private final String parentKey;
+
+    private Values(Map<String, Object> values, List<ValuesFile> sources, List<Problem> readProblems,
+                   String parentChart, String parentKey) {
+        this.values = values;
+        this.sources = sources;
+        this.readProblems = readProblems;
+        this.parentChart = parentChart;
+        this.parentKey = parentKey;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** No user values: the chart's defaults alone. */
+    public static Values none() {
+        return builder().build();
+    }
+
+    /** The combined user values (without the chart's defaults); a deep copy. */
+    public Map<String, Object> asMap() {
+        return Coalesce.asMap(Coalesce.deepCopy(values));
+    }
+
+    /** The parent chart these are the values of, when the chart is rendered as its subchart. */
+    public Optional<String> parentChart() {
+        return Optional.ofNullable(parentChart);
+    }
+
+    /** The key under which the parent chart's values hold this chart's values. */
+    public Optional<String> parentKey() {
+        return Optional.ofNullable(parentKey);
+    }
+
+    Map<String, Object> raw() {
+        return values;
+    }
+
+    List<Problem> readProblems() {
+        return readProblems;
+    }
+
+    /** Where the value at this path (as {@code --set} writes it) was last set, if a source set it. */
+    Optional<SourcePosition> positionOf(String path, boolean key) {
+        for (int i = sources.size() - 1; i >= 0; i--) {
+            ValuesFile source = sources.get(i);
+            SourcePosition position = (key ? source.keyPositions() : source.positions()).get(path);
+            if (position != null) {
+                return Optional.of(position);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Collects values sources; {@link #build()} reads and combines them. Not thread-safe. */
+    public static final class Builder {
+        private final List<Object> files = new ArrayList<>();
+        private final List<String> sets = new ArrayList<>();
+        private final List<String> stringSets = new ArrayList<>();
+        private String parentChart;
+        private String parentKey;
+
+        private Builder() {
+        }
+
+        /** A values file, as {@code -f FILE}. */
+        public Builder file(Path file) {
+            files.add(Objects.requireNonNull(file, "file"));
+            return this;
+        }
+
+        /** Values given as YAML text, named {@code sourceName} in problems. */
+        public Builder yaml(String sourceName, String yaml) {
+            files.add(new ValuesText(Objects.requireNonNull(sourceName, "sourceName"), Objects.requireNonNull(yaml, "yaml")));
+            return this;
+        }
+
+        /** One {@code --set} argument: {@code key=value[,key=value]}, typed as Helm types it. */
+        public Builder set(String argument) {
+            sets.add(Objects.requireNonNull(argument, "argument"));
+            return this;
+        }
+
+        /** One {@code --set-string} argument: every value stays a string. */
+        public Builder setString(String argument) {
+            stringSets.add(Objects.requireNonNull(argument, "argument"));
+            return this;
+        }
+
+        /**
+         * Reads the sources as the values of a parent (umbrella) chart that has this chart as a
+         * dependency: this chart's values sit under {@code key}, {@code global} is shared, and
+         * {@code key.enabled: false} turns the chart off.
+         */
+        public Builder parent(String parentChartName, String key) {
+            this.parentChart = Objects.requireNonNull(parentChartName, "parentChartName");
+            this.parentKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        public Values build() {
+            Map<String, Object> merged = new LinkedHashMap<>();
+            List<ValuesFile> sources = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
+            for (Object file : files) {
+                ValuesText text = file instanceof Path path ? readFile(path, problems) : (ValuesText) file;
+                if (text == null) {
+                    continue;
+                }
+                try {
+                    ValuesFile values = ValuesReader.read(text.name(), text.yaml());
+                    sources.add(values);
+                    Coalesce.merge(merged, values.values());
+                } catch (ValuesSyntaxException e) {
+                    SourcePosition at = e.position();
+                    problems.add(new Problem("", at.source(), at.line(), at.column(), e.reason(), null));
+                }
+            }
+            applySets(sets, false, merged, problems);
+            applySets(stringSets, true, merged, problems);
+            return new Values(merged, List.copyOf(sources), List.copyOf(problems), parentChart, parentKey);
+        }
+
+        private static void applySets(List<String> arguments, boolean strings, Map<String, Object> target,
+                                      List<Problem> problems) {
+            String flag = strings ? "--set-string" : "--set";
+            for (String argument : arguments) {
+                try {
+                    if (strings) {
+                        SetParser.parseStringInto(argument, target);
+                    } else {
+                        SetParser.parseInto(argument, target);
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Problem("", flag + " " + argument, 1, 1, e.getMessage(), null));
+                }
+            }
+        }
+
+        private static ValuesText readFile(Path path, List<Problem> problems) {
+            try {
+                return new ValuesText(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+            } catch (NoSuchFileException e) {
+                problems.add(new Problem("", path.toString(), 0, 0, "no such file: check the path", null));
+            } catch (IOException | RuntimeException e) {
+                problems.add(new Problem("", path.toString(), 0, 0,
+                        "cannot read the file as UTF-8 text (" + e.getClass().getSimpleName() + ")", null));
+            }
+            return null;
+        }
+    }
+
+    private record ValuesText(String name, String yaml) {
+    }
+
+    @Override
+    public String toString() {
+        return Collections.unmodifiableMap(values).toString();
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.infrahubbackup.chartkit.engine.render;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a chart's Pebble templates as Helm renders their Go twins. Templates are compiled once,
+ * when the renderer is built; {@link #render} is thread-safe.
+ */
+public final class ChartRenderer {
+    /** Helm prints a missing value as this text and then deletes every occurrence of it from the output. */
+    private static final String NO_VALUE = "<no value>";
+
+    private final ChartMetadata chart;
+    private final Map<String, PebbleTemplate> templates = new LinkedHashMap<>();
+
+    /**
+     * @param chart          the chart's metadata, seen by templates as {@code Chart}
+     * @param resourceFolder classpath folder of the {@code .peb} templates
+     * @param templateNames  base names of the templates to render (helpers, starting with "_", excluded)
+     */
+    public ChartRenderer(ChartMetadata chart, String resourceFolder, List<String> templateNames) {
+        this.chart = chart;
+        ClasspathLoader loader = new ClasspathLoader(ChartRenderer.class.getClassLoader());
+        loader.setPrefix(resourceFolder);
+        loader.setSuffix(".peb");
+        PebbleEngine engine = new PebbleEngine.Builder()
+                .loader(loader)
+                .extension(new HelmFunctions())
+                .autoEscaping(false)
+                .newLineTrimming(false)
+                .strictVariables(false)
+                .build();
+        for (String name : templateNames) {
+            templates.put(name, engine.getTemplate(name));
+        }
+    }
+
+    public ChartMetadata chart() {
+        return chart;
+    }
+
+    /**
+     * Renders every template.
+     *
+     * @param values      the coalesced values ({@code .Values})
+     * @param release     {@code .Release}: Name, Namespace, Service...
+     * @param pathPrefix  what comes before the template's file name in its path, e.g. {@code infrahub-backup/templates/}
+     * @throws TemplateFailedException when a template calls {@code fail}
+     */
+    public List<RenderedFile> render(Map<String, Object> values, Map<String, Object> release, String pathPrefix) {
+        Map<String, Object> root = new HashMap<>();
+        root.put("Values", values);
+        root.put("Chart", chart.asTemplateObject());
+        root.put("Release", release);
+        Map<String, Object> context = new HashMap<>(root);
+        context.put("root", root);
+        List<RenderedFile> files = new ArrayList<>(templates.size());
+        for (Map.Entry<String, PebbleTemplate> template : templates.entrySet()) {
+            StringWriter out = new StringWriter(4096);
+            try {
+                template.getValue().evaluate(out, context);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (PebbleException | IllegalStateException e) {
+                HelmFunctions.TemplateFailure failure = findFailure(e);
+                if (failure != null) {
+                    throw new TemplateFailedException(template.getKey(), failure.reason());
+                }
+                throw e;
+            }
+            files.add(new RenderedFile(pathPrefix + template.getKey() + ".yaml", out.toString().replace(NO_VALUE, "")));
+        }
+        return files;
+    }
+
+    private static HelmFunctions.TemplateFailure findFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HelmFunctions.TemplateFailure failure) {
+                return failure;
+            }
+        }
+        return null;
+    }
+
+    /** A template refused the values with the chart's own message (Helm's {@code fail}). */
+    public static final class TemplateFailedException extends RuntimeException {
+        private final String template;
+        private final String reason;
+
+        TemplateFailedException(String template, String reason) {
+            super(template + ": " + reason);
+            this.template = template;
+            this.reason = reason;
+        }
+
+        public String template() {
+            return template;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.infrahubbackup.chartkit.engine.render;
+
+import io.github.infrahubbackup.chartkit.engine.text.GoStrings;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Turns rendered template files into the text {@code helm template} prints: files in path order,
+ * split into documents, empty ones dropped, ordered by kind as Helm installs them, hooks last,
+ * each document as {@code ---}, {@code # Source: <path>}, then the trimmed document.
+ */
+public final class HelmOutput {
+    /** Helm's document separator: {@code ---} at the start or after a newline, with the white space around it. */
+    private static final Pattern SEPARATOR = Pattern.compile("(?:^|[\\t\\n\\f\\r ]*\\n)---[\\t\\n\\f\\r ]*");
+
+    /** Helm's install order of kinds; kinds not listed come after these, by name. */
+    private static final List<String> INSTALL_ORDER = List.of(
+            "PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy",
+            "PodDisruptionBudget", "ServiceAccount", "Secret", "SecretList", "ConfigMap", "StorageClass",
+            "PersistentVolume", "PersistentVolumeClaim", "CustomResourceDefinition", "ClusterRole",
+            "ClusterRoleList", "ClusterRoleBinding", "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding",
+            "RoleBindingList", "Service", "DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment",
+            "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress", "APIService",
+            "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration");
+
+    private static final Comparator<Document> BY_KIND = (a, b) -> {
+        int first = INSTALL_ORDER.indexOf(a.kind());
+        int second = INSTALL_ORDER.indexOf(b.kind());
+        if (first >= 0 && second >= 0) {
+            return Integer.compare(first, second);
+        }
+        if (first >= 0 || second >= 0) {
+            return first >= 0 ? -1 : 1;
+        }
+        return a.kind().compareTo(b.kind());
+    };
+
+    private HelmOutput() {
+    }
+
+    /** The release's documents in the order {@code helm template} prints them. */
+    public static List<Document> documents(List<RenderedFile> files) {
+        List<RenderedFile> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparing(RenderedFile::path));
+        List<Document> manifests = new ArrayList<>();
+        List<Document> hooks = new ArrayList<>();
+        for (RenderedFile file : sorted) {
+            if (GoStrings.trimSpace(file.text()).isEmpty()) {
+                continue;
+            }
+            for (String part : SEPARATOR.split(GoStrings.trimSpace(file.text()), -1)) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                String text = GoStrings.trimSpace(part);
+                Document document = Head.read(file.path(), text);
+                (document.hook() ? hooks : manifests).add(document);
+            }
+        }
+        // List.sort is stable: documents of one kind keep their file and document order.
+        manifests.sort(BY_KIND);
+        hooks.sort(BY_KIND);
+        List<Document> all = new ArrayList<>(manifests);
+        all.addAll(hooks);
+        return all;
+    }
+
+    /** What {@code helm template} prints for these documents (as {@link #documents} ordered them). */
+    public static String print(List<Document> documents) {
+        StringBuilder manifest = new StringBuilder();
+        StringBuilder hooks = new StringBuilder();
+        for (Document document : documents) {
+            (document.hook() ? hooks : manifest).append("---\n# Source: ").append(document.source()).append('\n')
+                    .append(document.text()).append('\n');
+        }
+        return GoStrings.trimSpace(manifest.toString()) + "\n" + hooks;
+    }
+
+    /** The fields Helm reads from each document to sort it: kind, metadata.name and the hook annotation. */
+    private static final class Head {
+        private static final String HOOK_ANNOTATION = "helm.sh/hook";
+
+        static Document read(String source, String text) {
+            String kind = "";
+            String name = "";
+            boolean hook = false;
+            boolean inMetadata = false;
+            boolean inAnnotations = false;
+            for (String line : text.split("\n")) {
+                String content = line.strip();
+                if (content.isEmpty() || content.startsWith("#")) {
+                    continue;
+                }
+                if (!line.startsWith(" ")) {
+                    inMetadata = line.equals("metadata:");
+                    inAnnotations = false;
+                    if (line.startsWith("kind:")) {
+                        kind = scalar(line.substring("kind:".length()));
+                    }
+                } else if (inMetadata && !line.startsWith("   ")) {
+                    inAnnotations = line.equals("  annotations:");
+                    if (line.startsWith("  name:")) {
+                        name = scalar(line.substring("  name:".length()));
+                    }
+                } else if (inAnnotations && !line.startsWith("     ")
+                        && content.startsWith(HOOK_ANNOTATION + ":")) {
+                    hook = true;
+                }
+            }
+            return new Document(source, kind, name, hook, text);
+        }
+
+        private static String scalar(String text) {
+            String value = text.strip();
+            if (value.startsWith("\"") || value.startsWith("'")) {
+                Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(value);
+                return String.valueOf(parsed);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,297 @@
+{{/*
+Helpers shared by every template. Each has a Pebble twin in templates/pebble/_helpers.peb;
+keep the two side by side when changing either.
+*/}}
+
+{{/* The chart name, or nameOverride. */}}
+{{- define "infrahub-backup.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+The full name: fullnameOverride, else the release name when it already contains the name,
+else <release>-<name>; cut to 63 characters, the longest name Kubernetes allows for a label value.
+*/}}
+{{- define "infrahub-backup.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* The name of the restore objects: the suffix is added before cutting, so it never pushes past 63. */}}
+{{- define "infrahub-backup.restoreFullname" -}}
+{{- printf "%s-restore" (include "infrahub-backup.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Chart label value: name-version, with "+" (not allowed in labels) as "_". */}}
+{{- define "infrahub-backup.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "infrahub-backup.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "infrahub-backup.name" . | quote }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
+{{- end }}
+
+{{- define "infrahub-backup.labels" -}}
+helm.sh/chart: {{ include "infrahub-backup.chart" . | quote }}
+{{ include "infrahub-backup.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/* The ServiceAccount the pods run as. */}}
+{{- define "infrahub-backup.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "infrahub-backup.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/* repository@digest when a digest is set, else repository:tag with the appVersion as the default tag. */}}
+{{- define "infrahub-backup.image" -}}
+{{- if .Values.image.digest }}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- else }}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- end }}
+{{- end }}
+
+{{/* The claim backing the backup volume, or "" for an emptyDir. */}}
+{{- define "infrahub-backup.backupClaim" -}}
+{{- $storage := .Values.backup.storage }}
+{{- if and (eq $storage.type "local") $storage.local.persistence.enabled }}
+{{- default (printf "%s-backups" (include "infrahub-backup.fullname" .)) $storage.local.persistence.existingClaim }}
+{{- end }}
+{{- end }}
+
+{{/* The claim holding the archives to restore, or "" for an emptyDir. */}}
+{{- define "infrahub-backup.restoreClaim" -}}
+{{- $storage := .Values.restore.storage }}
+{{- if eq $storage.type "local" }}
+{{- $storage.local.existingClaim }}
+{{- end }}
+{{- end }}
+
+{{/* Arguments of the backup container: the tool's "create" subcommand. */}}
+{{- define "infrahub-backup.backupArgs" -}}
+{{- $backup := .Values.backup -}}
+- "create"
+- {{ printf "--backup-dir=%s" $backup.storage.path | quote }}
+{{- if $backup.options.force }}
+- "--force"
+{{- end }}
+{{- if $backup.options.excludeTaskmanager }}
+- "--exclude-taskmanager"
+{{- end }}
+- {{ printf "--neo4jmetadata=%s" $backup.options.neo4jMetadata | quote }}
+{{- if eq $backup.storage.type "s3" }}
+- "--s3-upload"
+{{- if $backup.options.keepLocal }}
+- "--s3-keep-local"
+{{- end }}
+{{- else if $backup.options.sleep }}
+- {{ printf "--sleep=%s" $backup.options.sleep | quote }}
+{{- end }}
+{{- if not (kindIs "invalid" $backup.retention.days) }}
+- {{ printf "--retention-days=%d" (int64 $backup.retention.days) | quote }}
+{{- end }}
+{{- if not (kindIs "invalid" $backup.retention.count) }}
+- {{ printf "--retention-count=%d" (int64 $backup.retention.count) | quote }}
+{{- end }}
+{{- range $backup.options.extraArgs }}
+- {{ . | quote }}
+{{- end }}
+{{- end }}
+
+{{/* Arguments of the restore container: the tool's "restore" subcommand and where the archive comes from. */}}
+{{- define "infrahub-backup.restoreArgs" -}}
+{{- $restore := .Values.restore }}
+{{- $storage := $restore.storage -}}
+- "restore"
+- {{ printf "--backup-dir=%s" $storage.path | quote }}
+{{- if $restore.options.excludeTaskmanager }}
+- "--exclude-taskmanager"
+{{- end }}
+{{- if $restore.options.migrateFormat }}
+- "--migrate-format"
+{{- end }}
+{{- if eq $storage.type "local" }}
+{{- if $restore.options.sleep }}
+- {{ printf "--sleep=%s" $restore.options.sleep | quote }}
+{{- end }}
+{{- if $storage.local.latest }}
+- "--latest"
+{{- else }}
+- {{ printf "%s/%s" $storage.path $storage.local.filename | quote }}
+{{- end }}
+{{- else if $storage.s3.latest }}
+- "--latest"
+- "--s3"
+{{- else }}
+{{- if $storage.s3.endpoint }}
+- {{ printf "--s3-endpoint=%s" $storage.s3.endpoint | quote }}
+{{- end }}
+- {{ printf "s3://%s/%s" $storage.s3.bucket $storage.s3.key | quote }}
+{{- end }}
+{{- range $restore.options.extraArgs }}
+- {{ . | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
+Environment of the container. The namespace always comes from the pod: without it the tool looks
+for Infrahub's pods in every namespace, which the Role does not allow. Credentials only ever come
+from a Secret. Called with (dict "root" $ "storage" <backup or restore storage>).
+*/}}
+{{- define "infrahub-backup.env" -}}
+- name: INFRAHUB_K8S_NAMESPACE
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.namespace
+{{- if eq .storage.type "s3" }}
+{{- $s3 := .storage.s3 }}
+- name: INFRAHUB_S3_BUCKET
+  value: {{ $s3.bucket | quote }}
+{{- if $s3.prefix }}
+- name: INFRAHUB_S3_PREFIX
+  value: {{ $s3.prefix | quote }}
+{{- end }}
+{{- if $s3.endpoint }}
+- name: INFRAHUB_S3_ENDPOINT
+  value: {{ $s3.endpoint | quote }}
+{{- end }}
+- name: INFRAHUB_S3_REGION
+  value: {{ $s3.region | quote }}
+{{- if $s3.secretName }}
+- name: AWS_ACCESS_KEY_ID
+  valueFrom:
+    secretKeyRef:
+      name: {{ $s3.secretName | quote }}
+      key: {{ $s3.accessKeyIdKey | quote }}
+- name: AWS_SECRET_ACCESS_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $s3.secretName | quote }}
+      key: {{ $s3.secretAccessKeyKey | quote }}
+{{- end }}
+{{- end }}
+{{- with .root.Values.extraEnv }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/*
+The pod template of every Job and CronJob. Called with
+(dict "root" $ "component" "backup"|"restore" "storage" <storage values> "claim" <claim or "">).
+*/}}
+{{- define "infrahub-backup.podTemplate" -}}
+{{- $root := .root }}
+{{- $values := $root.Values -}}
+metadata:
+  labels:
+    {{- include "infrahub-backup.selectorLabels" $root | nindent 4 }}
+    app.kubernetes.io/component: {{ .component | quote }}
+    {{- with $values.podLabels }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+  {{- with $values.podAnnotations }}
+  annotations:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+spec:
+  serviceAccountName: {{ include "infrahub-backup.serviceAccountName" $root | quote }}
+  restartPolicy: Never
+  {{- with $values.priorityClassName }}
+  priorityClassName: {{ . | quote }}
+  {{- end }}
+  {{- with $values.imagePullSecrets }}
+  imagePullSecrets:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with $values.podSecurityContext }}
+  securityContext:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with $values.nodeSelector }}
+  nodeSelector:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with $values.tolerations }}
+  tolerations:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with $values.affinity }}
+  affinity:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  containers:
+    - name: {{ .component | quote }}
+      image: {{ include "infrahub-backup.image" $root | quote }}
+      imagePullPolicy: {{ $values.image.pullPolicy | quote }}
+      {{- with $values.securityContext }}
+      securityContext:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      args:
+        {{- if eq .component "backup" }}
+        {{- include "infrahub-backup.backupArgs" $root | nindent 8 }}
+        {{- else }}
+        {{- include "infrahub-backup.restoreArgs" $root | nindent 8 }}
+        {{- end }}
+      env:
+        {{- include "infrahub-backup.env" . | nindent 8 }}
+      {{- with $values.resources }}
+      resources:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      volumeMounts:
+        - name: backup-storage
+          mountPath: {{ .storage.path | quote }}
+  volumes:
+    - name: backup-storage
+      {{- if .claim }}
+      persistentVolumeClaim:
+        claimName: {{ .claim | quote }}
+      {{- else }}
+      emptyDir: {}
+      {{- end }}
+{{- end }}
+
+{{/* The Job spec shared by a Job and a CronJob's jobTemplate; same arguments as podTemplate. */}}
+{{- define "infrahub-backup.jobSpec" -}}
+{{- $job := .root.Values.job -}}
+backoffLimit: {{ int64 $job.backoffLimit }}
+{{- if not (kindIs "invalid" $job.activeDeadlineSeconds) }}
+activeDeadlineSeconds: {{ int64 $job.activeDeadlineSeconds }}
+{{- end }}
+template:
+  {{- include "infrahub-backup.podTemplate" . | nindent 2 }}
+{{- end }}
+
+{{/* The CronJob fields before the jobTemplate; called with (dict "root" $ "schedule" <schedule>). */}}
+{{- define "infrahub-backup.cronSchedule" -}}
+{{- $cron := .root.Values.cronJob -}}
+schedule: {{ .schedule | quote }}
+{{- with $cron.timeZone }}
+timeZone: {{ . | quote }}
+{{- end }}
+concurrencyPolicy: {{ $cron.concurrencyPolicy | quote }}
+successfulJobsHistoryLimit: {{ int64 $cron.successfulJobsHistoryLimit }}
+failedJobsHistoryLimit: {{ int64 $cron.failedJobsHistoryLimit }}
+{{- if not (kindIs "invalid" $cron.startingDeadlineSeconds) }}
+startingDeadlineSeconds: {{ int64 $cron.startingDeadlineSeconds }}
+{{- end }}
+suspend: {{ $cron.suspend }}
+{{- end }}
