@@ -66,7 +66,7 @@ public final class ValuesReader {
         }
         Map<String, SourcePosition> positions = new HashMap<>();
         Map<String, SourcePosition> keyPositions = new HashMap<>();
-        if (root == null || isNull(root)) {
+        if (root == null || isNull(root, source)) {
             return new ValuesFile(source, new LinkedHashMap<>(), positions, keyPositions);
         }
         if (!(root instanceof MappingNode)) {
@@ -124,17 +124,22 @@ public final class ValuesReader {
                 : new SourcePosition(source, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
-    private static boolean isNull(Node node) {
-        return node instanceof ScalarNode scalar && scalarValue(scalar) == null;
+    private static boolean isNull(Node node, String source) {
+        return node instanceof ScalarNode scalar && scalarValue(scalar, source) == null;
     }
 
     /** A scalar as Helm sees it after its JSON round trip: Boolean, Double, String or null. */
-    private static Object scalarValue(ScalarNode node) {
+    private static Object scalarValue(ScalarNode node, String source) {
         Tag tag = node.getTag();
         String text = node.getValue();
         if (PLAIN.equals(tag) || Tag.INT.equals(tag) || Tag.FLOAT.equals(tag) || Tag.BOOL.equals(tag)
                 || Tag.NULL.equals(tag)) {
-            return jsonNumber(GoYaml.helmScalar(text));
+            Object value = jsonNumber(GoYaml.helmScalar(text));
+            if (value instanceof Double d && (d.isInfinite() || d.isNaN())) {
+                throw new ValuesSyntaxException(position(source, node.getStartMark()),
+                        "\"" + text + "\" is not a number Helm can use (values become JSON, which has no infinity or NaN); quote it to make it a string");
+            }
+            return value;
         }
         if (node.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && text.isEmpty()) {
             return null;
@@ -184,13 +189,13 @@ public final class ValuesReader {
                 }
                 return list;
             }
-            return scalarValue((ScalarNode) node);
+            return scalarValue((ScalarNode) node, source);
         }
 
         /** JSON keys are strings: Helm writes a number or boolean key as its text. */
         private String keyText(Node key) {
             if (key instanceof ScalarNode scalar) {
-                Object value = scalarValue(scalar);
+                Object value = scalarValue(scalar, source);
                 if (value == null) {
                     return "null";
                 }

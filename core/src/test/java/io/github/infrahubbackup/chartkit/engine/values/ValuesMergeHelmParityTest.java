@@ -66,10 +66,23 @@ class ValuesMergeHelmParityTest {
                 List.of("extra: {unknown: null}"),
                 List.of("replicas: 0x10", "ratio: 1e3"),
                 List.of("nothing: {was: null}"),
-                List.of("a: on\nb: off\nc: y\nd: n\ne: ~\nf: 012\ng: 1_000\nh: .inf\ni: 2001-12-14\nj: 1:20"),
+                List.of("a: on\nb: off\nc: y\nd: n\ne: ~\nf: 012\ng: 1_000\nh: '.inf'\ni: 2001-12-14\nj: 1:20"),
                 List.of("big: 12345678901234567890\nneg: -7\nfloat: 1.50\nexp: 6.02e23"),
                 List.of("nested: {deeper: {one: null}}", "nested: {deeper: {one: 5}}"),
                 List.of("'quoted key': \"x\"\n1: one\ntrue: yes-key"));
+    }
+
+    /** Values become JSON in Helm, which has no infinity or NaN: both refuse them. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"x: .inf", "x: -.Inf", "x: .nan", "x: [1, .NaN]"})
+    void bothRefuseNumbersJsonCannotHold(String file) throws Exception {
+        Path path = chart.resolveSibling(chart.getFileName() + "-nonjson.yaml");
+        Files.writeString(path, file, StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new Helm(chart).template().withName("probe").withValuesFile(path).call());
+        ValuesSyntaxException refused = org.junit.jupiter.api.Assertions.assertThrows(ValuesSyntaxException.class,
+                () -> ValuesReader.read("v.yaml", file));
+        org.junit.jupiter.api.Assertions.assertTrue(refused.reason().contains("not a number Helm can use"), refused.reason());
     }
 
     @ParameterizedTest
