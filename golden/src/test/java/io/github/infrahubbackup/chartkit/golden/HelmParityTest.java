@@ -22,10 +22,13 @@ class HelmParityTest {
     static Path work;
 
     private static HelmRunner helm;
+    private static HelmRunner umbrella;
 
     @BeforeAll
-    static void copyChart() {
-        helm = HelmRunner.forChart(Project.CHART, work);
+    static void copyCharts() throws java.io.IOException {
+        helm = HelmRunner.forChart(Project.CHART, Files.createDirectories(work.resolve("standalone")));
+        umbrella = HelmRunner.forUmbrella(Project.UMBRELLA, Project.CHART, "infrahub-backup",
+                Files.createDirectories(work.resolve("umbrella")));
     }
 
     @Test
@@ -39,10 +42,10 @@ class HelmParityTest {
     Stream<DynamicTest> helmPrintsEveryGoldenFile() {
         GoldenFiles golden = GoldenFiles.of(Project.SCENARIOS, Project.GOLDEN);
         return golden.scenarios().stream()
-                .filter(scenario -> scenario.parent().isEmpty())
                 .map(scenario -> DynamicTest.dynamicTest(scenario.name(), () -> {
                     String expected = Files.readString(golden.goldenFile(scenario), StandardCharsets.UTF_8);
-                    String actual = helm.template(scenario.release().name(), scenario.release().namespace(), List.of(scenario.file()));
+                    HelmRunner runner = scenario.parent().isPresent() ? umbrella : helm;
+                    String actual = runner.template(scenario.release().name(), scenario.release().namespace(), List.of(scenario.file()));
                     assertEquals(expected, actual, "helm template of " + scenario.file());
                 }));
     }

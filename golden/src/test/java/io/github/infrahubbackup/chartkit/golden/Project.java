@@ -10,6 +10,7 @@ final class Project {
     static final Path SCENARIOS = ROOT.resolve("examples/scenarios");
     static final Path INVALID = ROOT.resolve("examples/invalid");
     static final Path GOLDEN = ROOT.resolve("golden");
+    static final Path UMBRELLA = ROOT.resolve("examples/umbrella");
 
     private Project() {
     }
