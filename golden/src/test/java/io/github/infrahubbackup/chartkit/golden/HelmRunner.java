@@ -58,7 +58,9 @@ final class HelmRunner {
         for (Path file : valuesFiles) {
             command = command.withValuesFile(file);
         }
-        return asHelmTemplatePrints(command.call());
+        // helm-java returns null for a release without objects, where `helm template` prints an empty line.
+        String manifest = command.call();
+        return asHelmTemplatePrints(manifest == null ? "" : manifest);
     }
 
     /** Moves the documents with renamed hook keys after the others and names the keys back. */

@@ -1,0 +1,288 @@
+package io.github.infrahubbackup.chartkit.golden;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * Seeded generator of valid values sets for the differential test. Every key of the chart is
+ * reachable; each optional key is sometimes absent; every enum value occurs; free-text values
+ * draw from strings that YAML or Go treat specially. Valid by construction: the SPEC §5 rules are
+ * respected (backup and restore never both enabled, buckets set, restore key xor latest, a local
+ * restore CronJob always on an existing claim with latest).
+ */
+final class ValuesGenerator {
+    /** Strings that a YAML reader or writer could take for something else. */
+    static final List<String> TRICKY = List.of(
+            "true", "false", "on", "off", "yes", "no", "y", "n", "null", "~", "", "0123", "1e3", "0x1F", "1_000",
+            ".inf", "-.inf", ".nan", "1:20", "2001-12-14", "12:30:00", "a: b", "#x", "x #y", "- a", "-", "?", "[a]",
+            "{a}", "*a", "&a", "!a", "|", ">", "'q'", "\"q\"", "%a", "@a", "`a", ",", " leading", "trailing ",
+            "\ttab", "multi\nline", "multi\nline\n", "\nleading newline", "crlf\r\nline", "---", "...", "é中文",
+            "😀 emoji", "nbsp\u00a0", "line\u2028sep", "{{ .Values }}", "{% raw %}", "<no value>", "a<no value>b", "back\\slash",
+            "a very long value with spaces that goes on and on past the eighty column limit of the go yaml emitter",
+            "averylongvaluewithoutanyspacesatallthatgoesonandonpasttheeightycolumnlimitofthegoyamlemitter",
+            "x", "plain-value", "0", "-1", "3.14", "+1");
+
+    private final Random random;
+
+    ValuesGenerator(long seed) {
+        this.random = new Random(seed);
+    }
+
+    Map<String, Object> next() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        maybe(values, "nameOverride", () -> pick("", "ib", "backup-tool", "x"));
+        maybe(values, "fullnameOverride", () -> pick("", "custom-name", "a-name-that-is-quite-long-for-a-kubernetes-object-name-ok"));
+        maybe(values, "commonLabels", () -> labels());
+        maybe(values, "global", () -> map("imageRegistry", tricky()));
+        maybe(values, "enabled", () -> random.nextBoolean());
+        maybe(values, "serviceAccount", () -> {
+            Map<String, Object> sa = new LinkedHashMap<>();
+            maybe(sa, "create", random::nextBoolean);
+            maybe(sa, "name", () -> pick("", "ops-account", "infrahub-ops"));
+            maybe(sa, "annotations", this::annotations);
+            return sa;
+        });
+        maybe(values, "rbac", () -> map("create", random.nextBoolean()));
+        maybe(values, "image", () -> {
+            Map<String, Object> image = new LinkedHashMap<>();
+            maybe(image, "repository", () -> pick("registry.example.com/infrahub-backup", "infrahub-backup", "localhost:5000/x/y"));
+            maybe(image, "tag", () -> pick("", "1.2.3", "latest", "v2.0.0-rc.1"));
+            maybe(image, "digest", () -> pick("", "sha256:" + "ab".repeat(32)));
+            maybe(image, "pullPolicy", () -> pick("Always", "IfNotPresent", "Never"));
+            return image;
+        });
+        maybe(values, "imagePullSecrets", () -> list(() -> map("name", pick("regcred", "pull-secret"))));
+        maybe(values, "resources", () -> {
+            Map<String, Object> resources = new LinkedHashMap<>();
+            maybe(resources, "requests", () -> quantities());
+            maybe(resources, "limits", () -> quantities());
+            return resources;
+        });
+        maybe(values, "nodeSelector", () -> map("kubernetes.io/os", pick("linux", "true", "on")));
+        maybe(values, "tolerations", () -> list(() -> {
+            Map<String, Object> toleration = new LinkedHashMap<>();
+            toleration.put("key", pick("dedicated", "node.kubernetes.io/unreachable"));
+            maybe(toleration, "operator", () -> pick("Exists", "Equal"));
+            maybe(toleration, "value", this::tricky);
+            maybe(toleration, "effect", () -> pick("NoSchedule", "PreferNoSchedule", "NoExecute"));
+            maybe(toleration, "tolerationSeconds", () -> random.nextInt(3600));
+            return toleration;
+        }));
+        maybe(values, "affinity", () -> map("nodeAffinity", map("requiredDuringSchedulingIgnoredDuringExecution",
+                map("nodeSelectorTerms", List.of(map("matchExpressions", List.of(
+                        map("key", "zone", "operator", "In", "values", list(this::tricky)))))))));
+        maybe(values, "podAnnotations", this::annotations);
+        maybe(values, "podLabels", this::labels);
+        maybe(values, "extraEnv", () -> list(() -> random.nextBoolean()
+                ? map("name", pick("A", "LOG_LEVEL", "X_Y"), "value", tricky())
+                : map("name", "FROM_SECRET", "valueFrom", map("secretKeyRef", map("name", "s", "key", tricky())))));
+        maybe(values, "priorityClassName", () -> pick("", "high", "system-cluster-critical"));
+        maybe(values, "podSecurityContext", () -> {
+            Map<String, Object> pod = new LinkedHashMap<>();
+            pod.put("runAsNonRoot", true);
+            maybe(pod, "runAsUser", () -> 1000 + random.nextInt(60000));
+            maybe(pod, "fsGroup", () -> 1000 + random.nextInt(60000));
+            pod.put("seccompProfile", map("type", "RuntimeDefault"));
+            return pod;
+        });
+        maybe(values, "securityContext", () -> {
+            Map<String, Object> container = new LinkedHashMap<>();
+            container.put("allowPrivilegeEscalation", false);
+            container.put("capabilities", map("drop", List.of("ALL")));
+            maybe(container, "readOnlyRootFilesystem", random::nextBoolean);
+            return container;
+        });
+        maybe(values, "cronJob", () -> {
+            Map<String, Object> cron = new LinkedHashMap<>();
+            maybe(cron, "concurrencyPolicy", () -> pick("Allow", "Forbid", "Replace"));
+            maybe(cron, "successfulJobsHistoryLimit", () -> random.nextInt(10));
+            maybe(cron, "failedJobsHistoryLimit", () -> random.nextInt(10));
+            maybe(cron, "startingDeadlineSeconds", () -> random.nextBoolean() ? null : random.nextInt(1000));
+            maybe(cron, "suspend", random::nextBoolean);
+            maybe(cron, "timeZone", () -> pick("", "UTC", "Europe/Paris", "America/Argentina/Buenos_Aires"));
+            return cron;
+        });
+        maybe(values, "job", () -> {
+            Map<String, Object> job = new LinkedHashMap<>();
+            maybe(job, "backoffLimit", () -> random.nextInt(7));
+            maybe(job, "ttlSecondsAfterFinished", () -> random.nextBoolean() ? null : random.nextInt(100000));
+            maybe(job, "activeDeadlineSeconds", () -> random.nextBoolean() ? null : 1 + random.nextInt(100000));
+            return job;
+        });
+        switch (random.nextInt(3)) {
+            case 0 -> values.put("backup", backup());
+            case 1 -> values.put("restore", restore());
+            default -> {
+                // Neither: only the ServiceAccount and RBAC render.
+            }
+        }
+        return values;
+    }
+
+    private Map<String, Object> backup() {
+        Map<String, Object> backup = new LinkedHashMap<>();
+        backup.put("enabled", random.nextInt(5) > 0);
+        maybe(backup, "mode", () -> pick("job", "cronjob"));
+        maybe(backup, "schedule", () -> pick("0 2 * * *", "*/15 * * * *", "@daily", "0 0 1 1 *", "5 4 * * SUN"));
+        boolean local = random.nextBoolean();
+        Map<String, Object> storage = new LinkedHashMap<>();
+        if (local || random.nextBoolean()) {
+            storage.put("type", local ? "local" : "s3");
+        }
+        maybe(storage, "path", () -> pick("/infrahub_backups", "/backups", "/var/lib/backup dir"));
+        storage.put("s3", s3(false));
+        maybe(storage, "local", () -> map("persistence", persistence()));
+        backup.put("storage", storage);
+        maybe(backup, "options", () -> {
+            Map<String, Object> options = new LinkedHashMap<>();
+            maybe(options, "force", random::nextBoolean);
+            maybe(options, "excludeTaskmanager", random::nextBoolean);
+            maybe(options, "neo4jMetadata", () -> pick("all", "none", "users", "roles"));
+            maybe(options, "keepLocal", random::nextBoolean);
+            maybe(options, "sleep", () -> pick("", "3m", "0", "1h30m", "90s", "1.5h"));
+            maybe(options, "extraArgs", () -> list(this::tricky));
+            return options;
+        });
+        maybe(backup, "retention", () -> {
+            Map<String, Object> retention = new LinkedHashMap<>();
+            maybe(retention, "days", () -> random.nextBoolean() ? null : 1 + random.nextInt(400));
+            maybe(retention, "count", () -> random.nextBoolean() ? null : 1 + random.nextInt(2_000_000));
+            return retention;
+        });
+        return backup;
+    }
+
+    private Map<String, Object> restore() {
+        Map<String, Object> restore = new LinkedHashMap<>();
+        restore.put("enabled", random.nextInt(5) > 0);
+        String mode = pick("job", "cronjob");
+        if (mode.equals("cronjob") || random.nextBoolean()) {
+            restore.put("mode", mode);
+        }
+        maybe(restore, "schedule", () -> pick("0 4 * * *", "@weekly", "30 1 * * 1-5"));
+        boolean local = random.nextBoolean();
+        Map<String, Object> storage = new LinkedHashMap<>();
+        if (local || random.nextBoolean()) {
+            storage.put("type", local ? "local" : "s3");
+        }
+        maybe(storage, "path", () -> pick("/infrahub_backups", "/restore", "/with space"));
+        storage.put("s3", s3(true));
+        Map<String, Object> localStorage = new LinkedHashMap<>();
+        maybe(localStorage, "filename", this::tricky);
+        if (local && mode.equals("cronjob")) {
+            localStorage.put("existingClaim", pick("backups", "prod-infrahub-backup-backups"));
+            localStorage.put("latest", true);
+        } else {
+            maybe(localStorage, "existingClaim", () -> pick("", "backups"));
+            maybe(localStorage, "latest", random::nextBoolean);
+        }
+        storage.put("local", localStorage);
+        restore.put("storage", storage);
+        maybe(restore, "options", () -> {
+            Map<String, Object> options = new LinkedHashMap<>();
+            maybe(options, "excludeTaskmanager", random::nextBoolean);
+            maybe(options, "migrateFormat", random::nextBoolean);
+            maybe(options, "sleep", () -> pick("", "3m", "0", "45s"));
+            maybe(options, "extraArgs", () -> list(this::tricky));
+            return options;
+        });
+        return restore;
+    }
+
+    private Map<String, Object> s3(boolean restore) {
+        Map<String, Object> s3 = new LinkedHashMap<>();
+        s3.put("bucket", pick("infrahub-backups", "b", "my.bucket.example"));
+        maybe(s3, "prefix", this::tricky);
+        maybe(s3, "endpoint", () -> pick("", "https://minio.example:9000", "http://10.0.0.1:9000"));
+        maybe(s3, "region", () -> pick("us-east-1", "eu-west-3"));
+        maybe(s3, "secretName", () -> pick("", "s3-credentials"));
+        maybe(s3, "accessKeyIdKey", () -> pick("AWS_ACCESS_KEY_ID", "rootUser", "access.key-id_1"));
+        maybe(s3, "secretAccessKeyKey", () -> pick("AWS_SECRET_ACCESS_KEY", "rootPassword"));
+        if (restore) {
+            if (random.nextBoolean()) {
+                s3.put("key", nonEmptyTricky());
+                maybe(s3, "latest", () -> false);
+            } else {
+                s3.put("latest", true);
+                maybe(s3, "key", () -> "");
+            }
+        }
+        return s3;
+    }
+
+    private Map<String, Object> persistence() {
+        Map<String, Object> persistence = new LinkedHashMap<>();
+        maybe(persistence, "enabled", random::nextBoolean);
+        maybe(persistence, "existingClaim", () -> pick("", "my-claim"));
+        maybe(persistence, "size", () -> pick("10Gi", "500Mi", "1Ti", "1e3"));
+        maybe(persistence, "storageClass", () -> pick("", "standard", "fast-ssd"));
+        maybe(persistence, "accessModes", () -> list(() -> pick("ReadWriteOnce", "ReadWriteMany", "ReadOnlyMany", "ReadWriteOncePod")));
+        return persistence;
+    }
+
+    private Map<String, Object> quantities() {
+        Map<String, Object> quantities = new LinkedHashMap<>();
+        maybe(quantities, "cpu", () -> pick("100m", "1", "0.5", "2"));
+        maybe(quantities, "memory", () -> pick("256Mi", "1Gi", "512M", "1e9"));
+        return quantities;
+    }
+
+    private Map<String, Object> annotations() {
+        Map<String, Object> annotations = new LinkedHashMap<>();
+        int count = random.nextInt(4);
+        for (int i = 0; i < count; i++) {
+            annotations.put(pick("example.com/note", "description", "a.b/c-d", "key" + i), tricky());
+        }
+        return annotations;
+    }
+
+    private Map<String, Object> labels() {
+        Map<String, Object> labels = new LinkedHashMap<>();
+        int count = random.nextInt(3);
+        for (int i = 0; i < count; i++) {
+            labels.put(pick("team", "example.com/tier", "cost-center", "x" + i), pick("platform", "true", "on", "0123", "", "a.b_c-d"));
+        }
+        return labels;
+    }
+
+    private String tricky() {
+        return TRICKY.get(random.nextInt(TRICKY.size()));
+    }
+
+    private String nonEmptyTricky() {
+        String value = tricky();
+        return value.isEmpty() ? "archive.tar.gz" : value;
+    }
+
+    private <T> List<T> list(Supplier<T> item) {
+        int size = random.nextInt(4);
+        List<T> items = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            items.add(item.get());
+        }
+        return items;
+    }
+
+    @SafeVarargs
+    private <T> T pick(T... choices) {
+        return choices[random.nextInt(choices.length)];
+    }
+
+    private void maybe(Map<String, Object> target, String key, Supplier<Object> value) {
+        if (random.nextInt(3) > 0) {
+            target.put(key, value.get());
+        }
+    }
+
+    static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
