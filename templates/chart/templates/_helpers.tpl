@@ -295,3 +295,32 @@ startingDeadlineSeconds: {{ int64 $cron.startingDeadlineSeconds }}
 {{- end }}
 suspend: {{ $cron.suspend }}
 {{- end }}
+
+{{/*
+The rules of SPEC §5 that span several keys. The schema states them too (so editors flag them);
+these `fail`s keep them for anyone who renders with --skip-schema-validation, with the same words.
+*/}}
+{{- define "infrahub-backup.validate" -}}
+{{- $backup := .Values.backup }}
+{{- $restore := .Values.restore }}
+{{- if and $backup.enabled $restore.enabled }}
+{{- fail "backup.enabled and restore.enabled cannot both be true: a release that restores must not also back up, because both run as the same post-install hook; use two releases" }}
+{{- end }}
+{{- if and $backup.enabled (eq $backup.storage.type "s3") (not $backup.storage.s3.bucket) }}
+{{- fail "backup.storage.s3.bucket is required when backup.storage.type is s3: name the bucket the archives go to" }}
+{{- end }}
+{{- if and $restore.enabled (eq $restore.storage.type "s3") }}
+{{- if not $restore.storage.s3.bucket }}
+{{- fail "restore.storage.s3.bucket is required when restore.storage.type is s3: name the bucket the archive comes from" }}
+{{- end }}
+{{- if and $restore.storage.s3.key $restore.storage.s3.latest }}
+{{- fail "restore.storage.s3: set either key (one archive) or latest: true (the newest archive under prefix), not both" }}
+{{- end }}
+{{- if not (or $restore.storage.s3.key $restore.storage.s3.latest) }}
+{{- fail "restore.storage.s3: set key (one archive) or latest: true (the newest archive under prefix)" }}
+{{- end }}
+{{- end }}
+{{- if and $restore.enabled (eq $restore.mode "cronjob") (eq $restore.storage.type "local") (not (and $restore.storage.local.existingClaim $restore.storage.local.latest)) }}
+{{- fail "restore.mode cronjob with local storage needs storage.local.existingClaim and storage.local.latest: true: an emptyDir is empty on every run, and a fixed filename would restore the same archive every night" }}
+{{- end }}
+{{- end }}

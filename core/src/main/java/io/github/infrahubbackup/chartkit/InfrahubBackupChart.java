@@ -120,15 +120,13 @@ public final class InfrahubBackupChart {
         if (prepared.merged() == null) {
             return new Rendering(release, List.of(), "\n");
         }
-        Map<String, Object> releaseObject = new LinkedHashMap<>();
-        releaseObject.put("Name", release.name());
-        releaseObject.put("Namespace", release.namespace());
-        releaseObject.put("Service", "Helm");
-        releaseObject.put("IsInstall", true);
-        releaseObject.put("IsUpgrade", false);
-        releaseObject.put("Revision", 1);
         String prefix = values.parentChart().map(parent -> parent + "/charts/").orElse("") + metadata.name() + "/templates/";
-        List<Document> documents = HelmOutput.documents(renderer.render(prepared.merged(), releaseObject, prefix));
+        List<Document> documents;
+        try {
+            documents = HelmOutput.documents(renderer.render(prepared.merged(), releaseObject(release), prefix));
+        } catch (ChartRenderer.TemplateFailedException e) {
+            throw new InvalidValuesException(new Validation(List.of(ruleProblem(values, prepared.pathPrefix(), e.reason()))));
+        }
         List<Manifest> manifests = new ArrayList<>(documents.size());
         for (Document document : documents) {
             manifests.add(new Manifest(document.kind(), document.name(), document.source(), document.hook(), document.text()));
@@ -136,13 +134,33 @@ public final class InfrahubBackupChart {
         return new Rendering(release, manifests, HelmOutput.print(documents));
     }
 
-    private record Prepared(Map<String, Object> merged, Validation validation) {
+    /** {@code .Release} as Helm exposes it to templates during {@code helm template}. */
+    private static Map<String, Object> releaseObject(Release release) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("Name", release.name());
+        object.put("Namespace", release.namespace());
+        object.put("Service", "Helm");
+        object.put("IsInstall", true);
+        object.put("IsUpgrade", false);
+        object.put("Revision", 1);
+        return object;
+    }
+
+    /** The rule's message names the value it is about first: "restore.storage.s3: set key...". */
+    private static final java.util.regex.Pattern RULE_PATH = java.util.regex.Pattern.compile("^([A-Za-z0-9_.]+)[ :]");
+
+    private static Problem ruleProblem(Values values, String prefix, String reason) {
+        java.util.regex.Matcher path = RULE_PATH.matcher(reason);
+        return locate(values, prefix, path.find() ? path.group(1) : "", false, reason, null);
+    }
+
+    private record Prepared(Map<String, Object> merged, Validation validation, String pathPrefix) {
     }
 
     private Prepared prepare(Values values) {
         Objects.requireNonNull(values, "values");
         if (!values.readProblems().isEmpty()) {
-            return new Prepared(null, new Validation(values.readProblems()));
+            return new Prepared(null, new Validation(values.readProblems()), "");
         }
         Map<String, Object> user = values.raw();
         String pathPrefix = "";
@@ -150,7 +168,7 @@ public final class InfrahubBackupChart {
             String key = values.parentKey().get();
             Object section = user.get(key);
             if (section instanceof Map<?, ?> map && Boolean.FALSE.equals(map.get("enabled"))) {
-                return new Prepared(null, new Validation(List.of()));
+                return new Prepared(null, new Validation(List.of()), key);
             }
             Map<String, Object> own = section instanceof Map<?, ?> map ? Coalesce.asMapCopy(map) : new LinkedHashMap<>();
             if (user.get("global") instanceof Map<?, ?> global) {
@@ -168,7 +186,14 @@ public final class InfrahubBackupChart {
         for (SchemaViolation violation : schema.validate(merged)) {
             problems.add(locate(values, pathPrefix, violation.path(), violation.atKey(), violation.message(), violation.hint()));
         }
-        return new Prepared(merged, new Validation(problems));
+        if (problems.isEmpty()) {
+            try {
+                renderer.check(merged, releaseObject(Release.named("validate")));
+            } catch (ChartRenderer.TemplateFailedException e) {
+                problems.add(ruleProblem(values, pathPrefix, e.reason()));
+            }
+        }
+        return new Prepared(merged, new Validation(problems), pathPrefix);
     }
 
     private static Problem locate(Values values, String prefix, String path, boolean atKey, String message, String hint) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class ChartRenderer {
     private static final String NO_VALUE = "<no value>";
 
     private final ChartMetadata chart;
+    private final Map<String, Object> chartObject;
     private final Map<String, PebbleTemplate> templates = new LinkedHashMap<>();
 
     /**
@@ -31,6 +33,7 @@ public final class ChartRenderer {
      */
     public ChartRenderer(ChartMetadata chart, String resourceFolder, List<String> templateNames) {
         this.chart = chart;
+        this.chartObject = Collections.unmodifiableMap(chart.asTemplateObject());
         ClasspathLoader loader = new ClasspathLoader(ChartRenderer.class.getClassLoader());
         loader.setPrefix(resourceFolder);
         loader.setSuffix(".peb");
@@ -51,6 +54,19 @@ public final class ChartRenderer {
     }
 
     /**
+     * Evaluates only the template named {@code validate}, if the chart has one: the chart's own
+     * {@code fail} rules, without rendering anything else.
+     *
+     * @throws TemplateFailedException when a rule refuses the values
+     */
+    public void check(Map<String, Object> values, Map<String, Object> release) {
+        PebbleTemplate validate = templates.get("validate");
+        if (validate != null) {
+            evaluate("validate", validate, context(values, release));
+        }
+    }
+
+    /**
      * Renders every template.
      *
      * @param values      the coalesced values ({@code .Values})
@@ -59,29 +75,39 @@ public final class ChartRenderer {
      * @throws TemplateFailedException when a template calls {@code fail}
      */
     public List<RenderedFile> render(Map<String, Object> values, Map<String, Object> release, String pathPrefix) {
+        Map<String, Object> context = context(values, release);
+        List<RenderedFile> files = new ArrayList<>(templates.size());
+        for (Map.Entry<String, PebbleTemplate> template : templates.entrySet()) {
+            String text = evaluate(template.getKey(), template.getValue(), context);
+            files.add(new RenderedFile(pathPrefix + template.getKey() + ".yaml", text.replace(NO_VALUE, "")));
+        }
+        return files;
+    }
+
+    private Map<String, Object> context(Map<String, Object> values, Map<String, Object> release) {
         Map<String, Object> root = new HashMap<>();
         root.put("Values", values);
-        root.put("Chart", chart.asTemplateObject());
+        root.put("Chart", chartObject);
         root.put("Release", release);
         Map<String, Object> context = new HashMap<>(root);
         context.put("root", root);
-        List<RenderedFile> files = new ArrayList<>(templates.size());
-        for (Map.Entry<String, PebbleTemplate> template : templates.entrySet()) {
-            StringWriter out = new StringWriter(4096);
-            try {
-                template.getValue().evaluate(out, context);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (PebbleException | IllegalStateException e) {
-                HelmFunctions.TemplateFailure failure = findFailure(e);
-                if (failure != null) {
-                    throw new TemplateFailedException(template.getKey(), failure.reason());
-                }
-                throw e;
+        return context;
+    }
+
+    private static String evaluate(String name, PebbleTemplate template, Map<String, Object> context) {
+        StringWriter out = new StringWriter(4096);
+        try {
+            template.evaluate(out, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (PebbleException | IllegalStateException e) {
+            HelmFunctions.TemplateFailure failure = findFailure(e);
+            if (failure != null) {
+                throw new TemplateFailedException(name, failure.reason());
             }
-            files.add(new RenderedFile(pathPrefix + template.getKey() + ".yaml", out.toString().replace(NO_VALUE, "")));
+            throw e;
         }
-        return files;
+        return out.toString();
     }
 
     private static HelmFunctions.TemplateFailure findFailure(Throwable e) {

@@ -26,15 +26,19 @@ import java.util.Set;
  */
 public final class SchemaValidator {
     private final JsonSchema schema;
+    private final KeyHints hints;
     private final JsonNode schemaTree;
 
     public SchemaValidator(String schemaJson) {
+        JsonNode schemaTree;
         try {
-            this.schemaTree = new ObjectMapper().readTree(schemaJson);
+            schemaTree = new ObjectMapper().readTree(schemaJson);
         } catch (IOException e) {
             throw new UncheckedIOException("the schema is not valid JSON", e);
         }
         this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schemaTree);
+        this.schemaTree = schemaTree;
+        this.hints = new KeyHints(schemaTree);
     }
 
     /** The violations, ordered by path; empty when the values match the schema. */
@@ -48,22 +52,93 @@ public final class SchemaValidator {
         return violations;
     }
 
-    JsonNode schemaTree() {
-        return schemaTree;
+    private SchemaViolation describe(ValidationMessage message) {
+        JsonNodePath location = message.getInstanceLocation();
+        String path = path(location);
+        Object[] args = message.getArguments() == null ? new Object[0] : message.getArguments();
+        String type = String.valueOf(message.getType());
+        if (type.equals("additionalProperties") && message.getProperty() != null) {
+            String key = message.getProperty();
+            return new SchemaViolation(ValuePaths.child(path, key), true,
+                    "unknown key \"" + key + "\": the chart does not read it; remove it or correct its name",
+                    hints.forUnknownKey(elements(location), key));
+        }
+        String custom = errorMessage(message);
+        if (custom != null) {
+            return new SchemaViolation(path, false, custom, null);
+        }
+        String text = withoutLocation(message.getMessage());
+        String described = switch (type) {
+            case "type" -> args.length >= 2 ? "must be " + kinds(String.valueOf(args[1])) + ", not " + kinds(String.valueOf(args[0]))
+                    + (String.valueOf(args[0]).equals("string") ? " (remove the quotes)" : "") : text;
+            case "enum" -> args.length >= 1 ? "must be one of " + String.valueOf(args[0]).replace("\"", "").replaceAll("^\\[|\\]$", "") : text;
+            case "minimum" -> "must be at least " + arg(args, text);
+            case "maximum" -> "must be at most " + arg(args, text);
+            case "minLength" -> "1".equals(arg(args, "")) ? "must not be empty" : "must be at least " + arg(args, text) + " characters long";
+            case "maxLength" -> "must be at most " + arg(args, text) + " characters long";
+            case "pattern" -> "does not have the expected form (it must match " + arg(args, text) + ")";
+            case "minItems" -> "must have at least " + arg(args, text) + " items";
+            default -> text;
+        };
+        return new SchemaViolation(path, false, described, null);
     }
 
-    private static SchemaViolation describe(ValidationMessage message) {
-        String path = path(message.getInstanceLocation());
-        if ("additionalProperties".equals(message.getType()) && message.getProperty() != null) {
-            return new SchemaViolation(ValuePaths.child(path, message.getProperty()), true,
-                    "unknown key \"" + message.getProperty() + "\"", null);
+    /**
+     * The {@code errorMessage} the schema gives beside the failing keyword: a string for every
+     * keyword of that schema object (the form editors read), or an object keyed by keyword.
+     */
+    private String errorMessage(ValidationMessage message) {
+        JsonNodePath keyword = message.getSchemaLocation().getFragment();
+        if (keyword == null || keyword.getNameCount() == 0) {
+            return null;
         }
-        String text = message.getMessage();
-        int colon = text.indexOf(": ");
-        if (text.startsWith("$") && colon > 0) {
-            text = text.substring(colon + 2);
+        JsonNode node = schemaTree;
+        for (int i = 0; i < keyword.getNameCount() - 1 && node != null; i++) {
+            Object step = keyword.getElement(i);
+            node = step instanceof Integer index ? node.get(index) : node.get(step.toString());
         }
-        return new SchemaViolation(path, false, text, null);
+        JsonNode custom = node == null ? null : node.get("errorMessage");
+        if (custom == null) {
+            return null;
+        }
+        if (custom.isTextual()) {
+            return custom.asText();
+        }
+        JsonNode forKeyword = custom.get(String.valueOf(keyword.getElement(keyword.getNameCount() - 1)));
+        return forKeyword != null && forKeyword.isTextual() ? forKeyword.asText() : null;
+    }
+
+    private static String arg(Object[] args, String fallback) {
+        return args.length >= 1 ? String.valueOf(args[0]) : fallback;
+    }
+
+    /** "integer" as "an integer", "[integer, null]" as "an integer or null". */
+    private static String kinds(String types) {
+        List<String> words = new ArrayList<>();
+        for (String kind : types.replaceAll("[\\[\\]]", "").split(",\\s*")) {
+            words.add(switch (kind) {
+                case "integer", "object", "array" -> "an " + kind.replace("array", "array (a list)").replace("object", "object (a map)");
+                case "null" -> "null";
+                default -> "a " + kind;
+            });
+        }
+        return String.join(" or ", words);
+    }
+
+    private static String withoutLocation(String message) {
+        if (message == null) {
+            return "";
+        }
+        int colon = message.indexOf(": ");
+        return colon >= 0 && (message.startsWith("/") || message.startsWith("$") || colon == 0) ? message.substring(colon + 2) : message;
+    }
+
+    private static List<Object> elements(JsonNodePath location) {
+        List<Object> elements = new ArrayList<>();
+        for (int i = 0; i < location.getNameCount(); i++) {
+            elements.add(location.getElement(i));
+        }
+        return elements;
     }
 
     private static String path(JsonNodePath location) {

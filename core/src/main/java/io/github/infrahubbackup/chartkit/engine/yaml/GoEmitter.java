@@ -110,6 +110,7 @@ final class GoEmitter {
                 emitScalar(key, requestedStringStyle(key), true);
                 writeIndicator(":", false, false, false);
             } else {
+                // Explicit form: "? key" (which may fold or be a literal), then ": value" below it.
                 writeIndicator("?", true, false, true);
                 emitScalar(key, requestedStringStyle(key), false);
                 writeIndent();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.regex.Pattern;
 
 /**
  * The parts of Go's {@code strconv} package that decide how go-yaml v2 types and prints numbers.
@@ -17,6 +18,7 @@ final class GoStrconv {
     static final BigInteger MAX_UINT64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final BigInteger MIN_INT64 = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger MAX_INT64 = BigInteger.valueOf(Long.MAX_VALUE);
+    private static final Pattern DECIMAL_FLOAT = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
 
     private GoStrconv() {
     }
@@ -144,7 +146,7 @@ final class GoStrconv {
      * overflow to infinity, which Go reports as an error.
      */
     static Double parseDecimalFloat(String s) {
-        if (!s.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+        if (!DECIMAL_FLOAT.matcher(s).matches()) {
             return null;
         }
         double value = Double.parseDouble(s);

@@ -16,9 +16,11 @@ import java.util.TreeMap;
  * written as JSON by encoding/json and read back by go-yaml into {@code interface{}}.
  *
  * <p>The round trip changes numbers (JSON text is re-typed by go-yaml's resolver, so an integral
- * float64 becomes an int) and fails in a few cases, which makes Helm's {@code toYaml} return the
- * empty string: NaN and infinities (no JSON form), characters the YAML reader refuses but JSON does
- * not escape, and map keys whose JSON text is too long to be a YAML simple key.
+ * float64 becomes an int) and strings holding NEL (U+0085, the one line break JSON leaves raw, which
+ * YAML folds). It fails in a few cases, which makes Helm's {@code toYaml} return the empty string:
+ * NaN and infinities (no JSON form), characters the YAML reader refuses but JSON does not escape,
+ * map keys that cannot be YAML simple keys (too long, or spanning lines because of a NEL), and a
+ * NEL followed by a document marker.
  *
  * <p>The result is a tree of {@link LinkedHashMap} (keys in go-yaml order), {@link List},
  * {@link String} and {@link GoEmitter.Plain} (the text of a number, bool or null).
