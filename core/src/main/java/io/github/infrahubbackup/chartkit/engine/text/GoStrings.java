@@ -1,9 +1,5 @@
 package io.github.infrahubbackup.chartkit.engine.text;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -36,18 +32,32 @@ public final class GoStrings {
     /** strconv.Quote: a double-quoted Go string literal, which YAML reads back as the same string. */
     public static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp == '"' || cp == '\\') {
-                out.append('\\').append((char) cp);
-            } else if (isPrint(cp)) {
-                out.appendCodePoint(cp);
-            } else {
-                escape(out, cp);
-            }
-        }
+        s.codePoints().forEach(cp -> appendEscaped(out, cp, '"'));
         return out.append('"').toString();
+    }
+
+    /** fmt's {@code %q} of a {@code []rune}: {@code ['a' 'b']}, as Go error messages print them. */
+    public static String quoteRunes(String s) {
+        StringBuilder out = new StringBuilder().append('[');
+        s.codePoints().forEach(cp -> {
+            if (out.length() > 1) {
+                out.append(' ');
+            }
+            out.append('\'');
+            appendEscaped(out, cp, '\'');
+            out.append('\'');
+        });
+        return out.append(']').toString();
+    }
+
+    private static void appendEscaped(StringBuilder out, int cp, char quote) {
+        if (cp == quote || cp == '\\') {
+            out.append('\\').appendCodePoint(cp);
+        } else if (isPrint(cp)) {
+            out.appendCodePoint(cp);
+        } else {
+            escape(out, cp);
+        }
     }
 
     private static void escape(StringBuilder out, int cp) {
@@ -63,7 +73,8 @@ public final class GoStrings {
                 if (cp < ' ' || cp == 0x7f) {
                     out.append("\\x").append(HEX[cp >> 4]).append(HEX[cp & 0xF]);
                 } else {
-                    int value = Character.isSurrogate((char) cp) ? 0xFFFD : cp;
+                    // Go never sees a lone surrogate: it reads as U+FFFD.
+                    int value = Character.getType(cp) == Character.SURROGATE ? 0xFFFD : cp;
                     int digits = value < 0x10000 ? 4 : 8;
                     out.append(value < 0x10000 ? "\\u" : "\\U");
                     for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
@@ -142,44 +153,8 @@ public final class GoStrings {
         };
     }
 
-    /**
-     * strconv.FormatFloat(f, 'g', -1, 64), which fmt's {@code %v} uses too: the shortest digits that
-     * read back as the same double, in exponent form when the exponent is below -4 or at least 6 (1e+06).
-     */
+    /** strconv.FormatFloat(f, 'g', -1, 64), which fmt's {@code %v} of a float64 prints too. */
     public static String formatFloat(double value) {
-        if (Double.isNaN(value)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "+Inf" : "-Inf";
-        }
-        if (value == 0) {
-            return (1 / value < 0) ? "-0" : "0";
-        }
-        BigDecimal shortest = shortestDecimal(value);
-        BigInteger unscaled = shortest.unscaledValue().abs();
-        String digits = unscaled.toString().replaceAll("0+$", "");
-        if (digits.isEmpty()) {
-            digits = "0";
-        }
-        int exponent = shortest.precision() - shortest.scale() - 1;
-        String sign = value < 0 ? "-" : "";
-        if (exponent < -4 || exponent >= 6) {
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            String exp = String.format("%02d", Math.abs(exponent));
-            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
-        }
-        return sign + shortest.abs().stripTrailingZeros().toPlainString();
-    }
-
-    private static BigDecimal shortestDecimal(double value) {
-        BigDecimal exact = new BigDecimal(value);
-        for (int precision = 1; precision < 17; precision++) {
-            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == value) {
-                return candidate;
-            }
-        }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
+        return GoStrconv.formatFloatG(value);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.infrahubbackup.chartkit.engine.values;
 
+import io.github.infrahubbackup.chartkit.engine.text.GoStrings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +111,7 @@ public final class SetParser {
             if (k.isEmpty()) {
                 return scan.failure;
             }
-            return Failure.of("key " + GoQuote.string(k) + " has no value");
+            return Failure.of("key " + GoStrings.quote(k) + " has no value");
         }
         switch (scan.last) {
             case '[': {
@@ -142,7 +143,7 @@ public final class SetParser {
             }
             case ',':
                 set(data, k, "");
-                return Failure.of("key " + GoQuote.string(k) + " has no value (cannot end with ,)");
+                return Failure.of("key " + GoStrings.quote(k) + " has no value (cannot end with ,)");
             case '.': {
                 int level = nestedNameLevel + 1;
                 if (level > MAX_NESTED_NAME_LEVEL) {
@@ -152,7 +153,7 @@ public final class SetParser {
                 Map<String, Object> inner = data.containsKey(k) ? asMap(data.get(k)) : new LinkedHashMap<>();
                 Failure failure = key(inner, level);
                 if (failure == null && inner.isEmpty()) {
-                    return Failure.of("key map " + GoQuote.string(k) + " has no value");
+                    return Failure.of("key map " + GoStrings.quote(k) + " has no value");
                 }
                 if (!inner.isEmpty()) {
                     set(data, k, inner);
@@ -171,7 +172,7 @@ public final class SetParser {
         Scan scan = runesUntil("[.=");
         if (!scan.text.isEmpty()) {
             return new ListResult(list,
-                    Failure.of("unexpected data at end of array index: " + GoQuote.runes(scan.text)));
+                    Failure.of("unexpected data at end of array index: " + GoStrings.quoteRunes(scan.text)));
         }
         if (scan.failure != null) {
             return new ListResult(list, scan.failure);
@@ -356,8 +357,8 @@ public final class SetParser {
 
     /** Go's {@code strconv.Atoi} on a 64-bit platform, with its error texts. */
     private static IndexScan atoi(String s) {
-        String syntax = "strconv.Atoi: parsing " + GoQuote.string(s) + ": invalid syntax";
-        String range = "strconv.Atoi: parsing " + GoQuote.string(s) + ": value out of range";
+        String syntax = "strconv.Atoi: parsing " + GoStrings.quote(s) + ": invalid syntax";
+        String range = "strconv.Atoi: parsing " + GoStrings.quote(s) + ": value out of range";
         int start = 0;
         boolean negative = false;
         if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
@@ -522,7 +523,7 @@ public final class SetParser {
         private final String reason;
 
         SetSyntaxException(String flag, String argument, String reason) {
-            super("failed parsing " + flag + " data " + GoQuote.string(argument) + ": " + reason);
+            super("failed parsing " + flag + " data " + GoStrings.quote(argument) + ": " + reason);
             this.flag = flag;
             this.argument = argument;
             this.reason = reason;

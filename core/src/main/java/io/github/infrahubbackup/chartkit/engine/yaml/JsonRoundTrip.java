@@ -1,5 +1,6 @@
 package io.github.infrahubbackup.chartkit.engine.yaml;
 
+import io.github.infrahubbackup.chartkit.engine.text.GoStrconv;
 import io.github.infrahubbackup.chartkit.engine.yaml.GoYaml.Resolved;
 import java.math.BigDecimal;
 import java.math.BigInteger;

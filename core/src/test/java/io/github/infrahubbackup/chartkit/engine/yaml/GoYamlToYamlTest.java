@@ -1,5 +1,6 @@
 package io.github.infrahubbackup.chartkit.engine.yaml;
 
+import io.github.infrahubbackup.chartkit.engine.text.GoStrconv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,4 +1,4 @@
-package io.github.infrahubbackup.chartkit.engine.yaml;
+package io.github.infrahubbackup.chartkit.engine.text;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * prefix, ...) and Java 17's {@code Double.toString} is not always the shortest round-trip
  * representation, so the Go behaviour is reproduced here explicitly.
  */
-final class GoStrconv {
+public final class GoStrconv {
 
-    static final BigInteger MAX_UINT64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    public static final BigInteger MAX_UINT64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final BigInteger MIN_INT64 = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger MAX_INT64 = BigInteger.valueOf(Long.MAX_VALUE);
     private static final Pattern DECIMAL_FLOAT = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
@@ -24,7 +24,7 @@ final class GoStrconv {
     }
 
     /** {@code strconv.ParseInt(s, 0, 64)}: the value, or null on a syntax or range error. */
-    static Long parseInt64Base0(String s) {
+    public static Long parseInt64Base0(String s) {
         if (s.isEmpty()) {
             return null;
         }
@@ -46,7 +46,7 @@ final class GoStrconv {
      * means the prefix picks the base: {@code 0x}/{@code 0o}/{@code 0b} (any case, and only when a
      * digit may follow), a bare leading {@code 0} means octal, otherwise decimal. No sign allowed.
      */
-    static BigInteger parseUint64Base0(String s) {
+    public static BigInteger parseUint64Base0(String s) {
         if (s.isEmpty()) {
             return null;
         }
@@ -65,7 +65,7 @@ final class GoStrconv {
     }
 
     /** {@code strconv.ParseInt(s, base, 64)} for an explicit base (sign allowed, no prefix). */
-    static Long parseInt64(String s, int base) {
+    public static Long parseInt64(String s, int base) {
         if (s.isEmpty()) {
             return null;
         }
@@ -86,7 +86,7 @@ final class GoStrconv {
     }
 
     /** Digits in {@code base}, no sign, no underscores; null if invalid or above uint64. */
-    static BigInteger parseUnsignedDigits(String digits, int base) {
+    public static BigInteger parseUnsignedDigits(String digits, int base) {
         BigInteger value = BigInteger.ZERO;
         BigInteger radix = BigInteger.valueOf(base);
         for (int i = 0; i < digits.length(); i++) {
@@ -106,7 +106,7 @@ final class GoStrconv {
      * Go's {@code underscoreOK}: underscores in a number literal may only sit between digits (a base
      * prefix counts as a digit). Used by ParseFloat, which accepts Go literal syntax.
      */
-    static boolean underscoreOk(String s) {
+    public static boolean underscoreOk(String s) {
         char saw = '^';
         int i = 0;
         if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
@@ -145,7 +145,7 @@ final class GoStrconv {
      * with an optional fraction, optional exponent). Returns null for a syntax error and for an
      * overflow to infinity, which Go reports as an error.
      */
-    static Double parseDecimalFloat(String s) {
+    public static Double parseDecimalFloat(String s) {
         if (!DECIMAL_FLOAT.matcher(s).matches()) {
             return null;
         }
@@ -157,7 +157,7 @@ final class GoStrconv {
      * {@code strconv.FormatFloat(f, 'g', -1, 64)}: the shortest round-trip digits, in %e form when
      * the decimal exponent is below -4 or at least 6 (so 1234567.5 prints as 1.2345675e+06).
      */
-    static String formatFloatG(double f) {
+    public static String formatFloatG(double f) {
         if (Double.isNaN(f)) {
             return "NaN";
         }
@@ -178,7 +178,7 @@ final class GoStrconv {
      * How encoding/json writes a float64: %f for 1e-6 <= |f| < 1e21 (and zero), %e otherwise, with
      * a two-digit negative exponent shortened ("1e-07" becomes "1e-7").
      */
-    static String formatJsonFloat(double f) {
+    public static String formatJsonFloat(double f) {
         double abs = Math.abs(f);
         String sign = (f < 0 || (f == 0 && 1 / f < 0)) ? "-" : "";
         ShortestDecimal dec = ShortestDecimal.of(abs);
