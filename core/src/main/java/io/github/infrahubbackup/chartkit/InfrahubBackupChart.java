@@ -200,10 +200,28 @@ public final class InfrahubBackupChart {
         String fullPath = prefix.isEmpty() ? path : path.isEmpty() ? prefix : prefix + "." + path;
         SourcePosition position = values.positionOf(fullPath, atKey)
                 .or(() -> values.positionOf(fullPath, !atKey))
+                .or(() -> nearestAncestor(values, fullPath))
                 .orElse(null);
         return position == null
                 ? new Problem(fullPath, null, 0, 0, message, hint)
                 : new Problem(fullPath, position.source(), position.line(), position.column(), message, hint);
+    }
+
+    /** For a value that is missing, the key of the closest enclosing map the user wrote. */
+    private static java.util.Optional<SourcePosition> nearestAncestor(Values values, String path) {
+        String parent = path;
+        while (!parent.isEmpty()) {
+            int cut = Math.max(parent.lastIndexOf('.'), parent.lastIndexOf('['));
+            while (cut > 0 && parent.charAt(cut - 1) == '\\') {
+                cut = Math.max(parent.lastIndexOf('.', cut - 2), parent.lastIndexOf('[', cut - 2));
+            }
+            parent = cut > 0 ? parent.substring(0, cut) : "";
+            java.util.Optional<SourcePosition> position = values.positionOf(parent, true);
+            if (position.isPresent()) {
+                return position;
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static String resource(String name) {

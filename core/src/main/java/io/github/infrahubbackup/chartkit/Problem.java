@@ -60,7 +60,11 @@ public final class Problem {
     public String toString() {
         StringBuilder text = new StringBuilder();
         if (file != null) {
-            text.append(file).append(':').append(line).append(':').append(column).append(": ");
+            text.append(file);
+            if (line > 0) {
+                text.append(':').append(line).append(':').append(column);
+            }
+            text.append(": ");
         }
         if (!path.isEmpty()) {
             text.append(path).append(": ");

@@ -3,6 +3,7 @@ package io.github.infrahubbackup.chartkit;
 import io.github.infrahubbackup.chartkit.engine.values.Coalesce;
 import io.github.infrahubbackup.chartkit.engine.values.SetParser;
 import io.github.infrahubbackup.chartkit.engine.values.SourcePosition;
+import io.github.infrahubbackup.chartkit.engine.values.ValuePaths;
 import io.github.infrahubbackup.chartkit.engine.values.ValuesFile;
 import io.github.infrahubbackup.chartkit.engine.values.ValuesReader;
 import io.github.infrahubbackup.chartkit.engine.values.ValuesSyntaxException;
@@ -151,23 +152,48 @@ public final class Values {
                     problems.add(new Problem("", at.source(), at.line(), at.column(), e.reason(), null));
                 }
             }
-            applySets(sets, false, merged, problems);
-            applySets(stringSets, true, merged, problems);
+            applySets(sets, false, merged, sources, problems);
+            applySets(stringSets, true, merged, sources, problems);
             return new Values(merged, List.copyOf(sources), List.copyOf(problems), parentChart, parentKey);
         }
 
         private static void applySets(List<String> arguments, boolean strings, Map<String, Object> target,
-                                      List<Problem> problems) {
+                                      List<ValuesFile> sources, List<Problem> problems) {
             String flag = strings ? "--set-string" : "--set";
             for (String argument : arguments) {
                 try {
-                    if (strings) {
-                        SetParser.parseStringInto(argument, target);
-                    } else {
-                        SetParser.parseInto(argument, target);
-                    }
+                    Map<String, Object> own = new LinkedHashMap<>();
+                    parse(argument, strings, own);
+                    parse(argument, strings, target);
+                    sources.add(positionsOf(flag + " " + argument, own));
                 } catch (IllegalArgumentException e) {
                     problems.add(new Problem("", flag + " " + argument, 1, 1, e.getMessage(), null));
+                }
+            }
+        }
+
+        private static void parse(String argument, boolean strings, Map<String, Object> target) {
+            if (strings) {
+                SetParser.parseStringInto(argument, target);
+            } else {
+                SetParser.parseInto(argument, target);
+            }
+        }
+
+        /** Every path a --set argument sets, at the argument itself (line 1, column 1). */
+        private static ValuesFile positionsOf(String source, Map<String, Object> values) {
+            Map<String, SourcePosition> positions = new java.util.HashMap<>();
+            collectPaths(values, "", new SourcePosition(source, 1, 1), positions);
+            return new ValuesFile(source, values, positions, positions);
+        }
+
+        private static void collectPaths(Object value, String path, SourcePosition at, Map<String, SourcePosition> positions) {
+            positions.put(path, at);
+            if (value instanceof Map<?, ?> map) {
+                map.forEach((key, child) -> collectPaths(child, ValuePaths.child(path, (String) key), at, positions));
+            } else if (value instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    collectPaths(list.get(i), ValuePaths.index(path, i), at, positions);
                 }
             }
         }
