@@ -200,6 +200,11 @@ public final class Values {
 
         private static ValuesText readFile(Path path, List<Problem> problems) {
             try {
+                // A UTF-8 character takes at most 4 bytes: a larger file is over the limit unread.
+                if (Files.size(path) > 4L * ValuesReader.MAX_CODE_POINTS) {
+                    problems.add(new Problem("", path.toString(), 1, 1, ValuesReader.tooLargeMessage(), null));
+                    return null;
+                }
                 return new ValuesText(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
             } catch (NoSuchFileException e) {
                 problems.add(new Problem("", path.toString(), 0, 0, "no such file: check the path", null));

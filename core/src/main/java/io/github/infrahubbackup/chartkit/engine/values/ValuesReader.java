@@ -51,8 +51,7 @@ public final class ValuesReader {
 
     public static ValuesFile read(String source, String text) {
         if (text.length() > MAX_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
-            throw new ValuesSyntaxException(new SourcePosition(source, 1, 1),
-                    "the file is larger than " + MAX_CODE_POINTS + " characters; values files are read whole, so split or shrink it");
+            throw new ValuesSyntaxException(new SourcePosition(source, 1, 1), tooLargeMessage());
         }
         Node root;
         try {
@@ -77,6 +76,11 @@ public final class ValuesReader {
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) converter.convert(root, "");
         return new ValuesFile(source, values, positions, keyPositions);
+    }
+
+    /** The message for a file over {@link #MAX_CODE_POINTS}. */
+    public static String tooLargeMessage() {
+        return "the file is larger than " + MAX_CODE_POINTS + " characters, far more than any values file needs; check that it is the right file";
     }
 
     private static Yaml yaml() {
@@ -114,7 +118,7 @@ public final class ValuesReader {
             return "more than " + MAX_ALIASES + " aliases to maps or lists (a YAML bomb?); expand them in the file";
         }
         if (message.contains("code points")) {
-            return "the file is larger than " + MAX_CODE_POINTS + " characters; values files are read whole, so split or shrink it";
+            return tooLargeMessage();
         }
         return "not valid YAML: " + message.replaceAll("\\s+", " ").trim();
     }
