@@ -127,6 +127,12 @@ public final class InfrahubBackupChart {
         } catch (ChartRenderer.TemplateFailedException e) {
             throw new InvalidValuesException(new Validation(List.of(ruleProblem(values, prepared.pathPrefix(), e.reason()))));
         }
+        String unreadable = HelmOutput.unreadableDocument(documents);
+        if (unreadable != null) {
+            throw new InvalidValuesException(new Validation(List.of(new Problem("", null, 0, 0, unreadable
+                    + ": a value holds a line or paragraph separator (U+0085, U+2028, U+2029) that breaks the"
+                    + " rendered YAML; remove it", null))));
+        }
         List<Manifest> manifests = new ArrayList<>(documents.size());
         for (Document document : documents) {
             manifests.add(new Manifest(document.kind(), document.name(), document.source(), document.hook(), document.text()));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** One shared chart rendering every scenario from 8 threads at once gives the single-thread bytes. */
 class ConcurrentRenderTest {
     private static final int THREADS = 8;
-    private static final int ROUNDS = 25;
+    private static final int ROUNDS = 10;
 
     @Test
     void eightThreadsRenderTheSameBytesAsOne() throws Exception {

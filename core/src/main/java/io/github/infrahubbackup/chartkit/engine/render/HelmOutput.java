@@ -70,6 +70,29 @@ public final class HelmOutput {
         return all;
     }
 
+    /**
+     * Helm reads every document it rendered back as YAML and refuses the release when one does not
+     * parse. Text from values cannot break a document, except through the characters YAML 1.1
+     * counts as line breaks besides CR and LF, which Go's YAML printer writes as they are: only
+     * documents with one of those are read back, so the common case costs nothing.
+     *
+     * @return the first document that does not parse and why, or null when all parse
+     */
+    public static String unreadableDocument(List<Document> documents) {
+        for (Document document : documents) {
+            String text = document.text();
+            if (text.indexOf('\u0085') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0) {
+                continue;
+            }
+            try {
+                new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            } catch (RuntimeException e) {
+                return "YAML parse error on " + document.source() + ": " + e.getMessage().lines().findFirst().orElse("");
+            }
+        }
+        return null;
+    }
+
     /** What {@code helm template} prints for these documents (as {@link #documents} ordered them). */
     public static String print(List<Document> documents) {
         StringBuilder manifest = new StringBuilder();
