@@ -57,7 +57,7 @@ class DifferentialTest {
                 fail("set " + set + " of seed " + SEED + " (-Ddifferential.seed=" + SEED + ") renders differently:\n"
                         + compare(smallest).explain() + "\nsmallest values that differ:\n" + toJson(smallest));
             }
-            List<String> problems = KubernetesObjectsCheck.problems(outcome.pebble());
+            List<String> problems = KubernetesObjects.problems(outcome.pebble());
             if (!problems.isEmpty()) {
                 fail("set " + set + " of seed " + SEED + " renders objects Kubernetes would reject: " + problems
                         + "\nvalues:\n" + toJson(values));

@@ -21,7 +21,7 @@ final class ValuesGenerator {
             ".inf", "-.inf", ".nan", "1:20", "2001-12-14", "12:30:00", "a: b", "#x", "x #y", "- a", "-", "?", "[a]",
             "{a}", "*a", "&a", "!a", "|", ">", "'q'", "\"q\"", "%a", "@a", "`a", ",", " leading", "trailing ",
             "\ttab", "multi\nline", "multi\nline\n", "\nleading newline", "crlf\r\nline", "---", "...", "é中文",
-            "😀 emoji", "nbsp\u00a0", "line\u2028sep", "{{ .Values }}", "{% raw %}", "<no value>", "a<no value>b", "back\\slash",
+            "😀 emoji", "nbsp\u00a0", "line\u2028sep", "{{ .Values }}", "{% raw %}", "a<no value>b", "back\\slash",
             "a very long value with spaces that goes on and on past the eighty column limit of the go yaml emitter",
             "averylongvaluewithoutanyspacesatallthatgoesonandonpasttheeightycolumnlimitofthegoyamlemitter",
             "x", "plain-value", "0", "-1", "3.14", "+1");
@@ -57,29 +57,37 @@ final class ValuesGenerator {
         });
         maybe(values, "imagePullSecrets", () -> list(() -> map("name", pick("regcred", "pull-secret"))));
         maybe(values, "resources", () -> {
+            // Requests come from a range below every limit, so that requests never exceed limits.
             Map<String, Object> resources = new LinkedHashMap<>();
-            maybe(resources, "requests", () -> quantities());
-            maybe(resources, "limits", () -> quantities());
+            maybe(resources, "requests", () -> quantities("100m", "0.25", "250m", "256Mi", "512M"));
+            maybe(resources, "limits", () -> quantities("1", "2", "1500m", "1Gi", "2e9"));
             return resources;
         });
         maybe(values, "nodeSelector", () -> map("kubernetes.io/os", pick("linux", "true", "on")));
         maybe(values, "tolerations", () -> list(() -> {
             Map<String, Object> toleration = new LinkedHashMap<>();
             toleration.put("key", pick("dedicated", "node.kubernetes.io/unreachable"));
-            maybe(toleration, "operator", () -> pick("Exists", "Equal"));
-            maybe(toleration, "value", this::tricky);
-            maybe(toleration, "effect", () -> pick("NoSchedule", "PreferNoSchedule", "NoExecute"));
-            maybe(toleration, "tolerationSeconds", () -> random.nextInt(3600));
+            if (random.nextBoolean()) {
+                toleration.put("operator", "Exists");
+            } else {
+                maybe(toleration, "operator", () -> "Equal");
+                maybe(toleration, "value", this::labelValue);
+            }
+            String effect = pick("NoSchedule", "PreferNoSchedule", "NoExecute");
+            maybe(toleration, "effect", () -> effect);
+            if (effect.equals("NoExecute") && toleration.containsKey("effect")) {
+                maybe(toleration, "tolerationSeconds", () -> random.nextInt(3600));
+            }
             return toleration;
         }));
         maybe(values, "affinity", () -> map("nodeAffinity", map("requiredDuringSchedulingIgnoredDuringExecution",
                 map("nodeSelectorTerms", List.of(map("matchExpressions", List.of(
-                        map("key", "zone", "operator", "In", "values", list(this::tricky)))))))));
+                        map("key", "zone", "operator", "In", "values", List.of(labelValue(), labelValue())))))))));
         maybe(values, "podAnnotations", this::annotations);
         maybe(values, "podLabels", this::labels);
         maybe(values, "extraEnv", () -> list(() -> random.nextBoolean()
                 ? map("name", pick("A", "LOG_LEVEL", "X_Y"), "value", tricky())
-                : map("name", "FROM_SECRET", "valueFrom", map("secretKeyRef", map("name", "s", "key", tricky())))));
+                : map("name", "FROM_SECRET", "valueFrom", map("secretKeyRef", map("name", "s", "key", pick("password", "tls.key", "AWS_KEY-1"))))));
         maybe(values, "priorityClassName", () -> pick("", "high", "system-cluster-critical"));
         maybe(values, "podSecurityContext", () -> {
             Map<String, Object> pod = new LinkedHashMap<>();
@@ -220,15 +228,22 @@ final class ValuesGenerator {
         maybe(persistence, "existingClaim", () -> pick("", "my-claim"));
         maybe(persistence, "size", () -> pick("10Gi", "500Mi", "1Ti", "1e3"));
         maybe(persistence, "storageClass", () -> pick("", "standard", "fast-ssd"));
-        maybe(persistence, "accessModes", () -> list(() -> pick("ReadWriteOnce", "ReadWriteMany", "ReadOnlyMany", "ReadWriteOncePod")));
+        // ReadWriteOncePod cannot be combined with another mode.
+        maybe(persistence, "accessModes", () -> pick(List.of("ReadWriteOnce"), List.of("ReadWriteMany", "ReadOnlyMany"),
+                List.of("ReadWriteOncePod"), List.of("ReadOnlyMany")));
         return persistence;
     }
 
-    private Map<String, Object> quantities() {
+    private Map<String, Object> quantities(String cpuLow, String cpuMid, String cpuHigh, String memoryLow, String memoryHigh) {
         Map<String, Object> quantities = new LinkedHashMap<>();
-        maybe(quantities, "cpu", () -> pick("100m", "1", "0.5", "2"));
-        maybe(quantities, "memory", () -> pick("256Mi", "1Gi", "512M", "1e9"));
+        maybe(quantities, "cpu", () -> pick(cpuLow, cpuMid, cpuHigh));
+        maybe(quantities, "memory", () -> pick(memoryLow, memoryHigh));
         return quantities;
+    }
+
+    /** A valid Kubernetes label value, YAML-tricky where possible. */
+    private String labelValue() {
+        return pick("platform", "true", "on", "0123", "", "a.b_c-d", "null", "1e3", "y");
     }
 
     private Map<String, Object> annotations() {
@@ -244,7 +259,7 @@ final class ValuesGenerator {
         Map<String, Object> labels = new LinkedHashMap<>();
         int count = random.nextInt(3);
         for (int i = 0; i < count; i++) {
-            labels.put(pick("team", "example.com/tier", "cost-center", "x" + i), pick("platform", "true", "on", "0123", "", "a.b_c-d"));
+            labels.put(pick("team", "example.com/tier", "cost-center", "x" + i), labelValue());
         }
         return labels;
     }

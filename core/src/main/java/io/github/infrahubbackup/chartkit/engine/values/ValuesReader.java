@@ -58,7 +58,11 @@ public final class ValuesReader {
             Iterator<Node> documents = yaml().composeAll(new StringReader(text)).iterator();
             root = documents.hasNext() ? documents.next() : null;
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            // "found unexpected end of stream" points at the end of the file: the context (where the
+            // unclosed quote or bracket starts) is where the mistake is.
+            boolean atEnd = e.getProblem() != null && e.getProblem().contains("end of stream");
+            Mark mark = e.getProblemMark() != null && !(atEnd && e.getContextMark() != null)
+                    ? e.getProblemMark() : e.getContextMark();
             throw new ValuesSyntaxException(position(source, mark), describe(e));
         } catch (YAMLException | StackOverflowError e) {
             throw new ValuesSyntaxException(new SourcePosition(source, 1, 1), limitMessage(e));
