@@ -189,8 +189,13 @@ public final class InfrahubBackupChart {
         }
         Map<String, Object> merged = Coalesce.withDefaults(user, defaults);
         List<Problem> problems = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (SchemaViolation violation : schema.validate(merged)) {
-            problems.add(locate(values, pathPrefix, violation.path(), violation.atKey(), violation.message(), violation.hint()));
+            Problem problem = locate(values, pathPrefix, violation.path(), violation.atKey(), violation.message(), violation.hint());
+            // One rule broken by two missing keys is one problem at one place.
+            if (seen.add(problem.file().orElse("") + ":" + problem.line() + ":" + problem.column() + ":" + problem.message())) {
+                problems.add(problem);
+            }
         }
         if (problems.isEmpty()) {
             try {

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+import com.networknt.schema.regex.RegularExpressionFactory;
 import com.networknt.schema.ValidationMessage;
 import io.github.infrahubbackup.chartkit.engine.values.ValuePaths;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Validates values against a draft-07 JSON schema (the chart's values.schema.json). The schema is
@@ -36,9 +39,41 @@ public final class SchemaValidator {
         } catch (IOException e) {
             throw new UncheckedIOException("the schema is not valid JSON", e);
         }
-        this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schemaTree);
+        this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                .getSchema(schemaTree, SchemaValidatorsConfig.builder().regularExpressionFactory(END_IS_END).build());
         this.schemaTree = schemaTree;
         this.hints = new KeyHints(schemaTree);
+    }
+
+    /**
+     * Patterns as Helm and editors read them. JSON Schema patterns follow ECMA-262, where {@code $}
+     * is the end of the text, as in Go; in java.util.regex {@code $} also matches before a final line
+     * break, so {@code "3m\n"} would pass. This factory reads every {@code $} as {@code \z}.
+     */
+    static final RegularExpressionFactory END_IS_END = regex -> {
+        Pattern pattern = Pattern.compile(endAnchorsAtEndOfText(regex));
+        return value -> pattern.matcher(value).find();
+    };
+
+    /** The regex with each {@code $} outside a character class written {@code \z}. */
+    static String endAnchorsAtEndOfText(String regex) {
+        StringBuilder out = new StringBuilder(regex.length() + 8);
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < regex.length()) {
+                out.append(c).append(regex.charAt(++i));
+            } else if (inClass) {
+                inClass = c != ']';
+                out.append(c);
+            } else if (c == '[') {
+                inClass = true;
+                out.append(c);
+            } else {
+                out.append(c == '$' ? "\\z" : String.valueOf(c));
+            }
+        }
+        return out.toString();
     }
 
     /** The violations, ordered by path; empty when the values match the schema. */

@@ -1,0 +1,99 @@
+package io.github.infrahubbackup.chartkit.golden;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
+import io.github.infrahubbackup.chartkit.Problem;
+import io.github.infrahubbackup.chartkit.Validation;
+import io.github.infrahubbackup.chartkit.Values;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every file of examples/invalid is refused by the Java validator, with its expected message on its
+ * expected line, and by real Helm; every scenario file is accepted by both.
+ */
+class InvalidValuesTest {
+    @TempDir
+    static Path work;
+
+    private static HelmRunner helm;
+
+    /** The header of an invalid example: what the error must say and on which line. */
+    record Expectation(Path file, String fragment, int line) {
+        static Expectation read(Path file) throws IOException {
+            String fragment = null;
+            int line = -1;
+            for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!text.startsWith("#")) {
+                    break;
+                }
+                if (text.startsWith("# expect: ")) {
+                    fragment = text.substring("# expect: ".length()).strip();
+                } else if (text.startsWith("# line: ")) {
+                    line = Integer.parseInt(text.substring("# line: ".length()).strip());
+                }
+            }
+            if (fragment == null || line < 1) {
+                throw new IllegalStateException(file + " needs '# expect: <message fragment>' and '# line: <N>' header lines");
+            }
+            return new Expectation(file, fragment, line);
+        }
+    }
+
+    static List<Path> invalidFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Project.INVALID)) {
+            return files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    @BeforeAll
+    static void copyChart() throws IOException {
+        helm = HelmRunner.forChart(Project.CHART, Files.createDirectories(work.resolve("chart")));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> javaRefusesEachWithItsMessageOnItsLine() throws IOException {
+        InfrahubBackupChart chart = InfrahubBackupChart.load();
+        return invalidFiles().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            Expectation expected = Expectation.read(file);
+            Validation validation = chart.validate(Values.builder().file(file).build());
+            assertFalse(validation.isValid(), file + " was accepted");
+            boolean found = validation.problems().stream().anyMatch(problem -> matches(problem, expected));
+            assertTrue(found, "expected a problem containing \"" + expected.fragment() + "\" at line " + expected.line()
+                    + " of " + file + ", got:\n" + validation);
+        }));
+    }
+
+    private static boolean matches(Problem problem, Expectation expected) {
+        return problem.toString().contains(expected.fragment()) && problem.line() == expected.line()
+                && problem.file().map(name -> name.equals(expected.file().toString())).orElse(false);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> helmRefusesEachToo() throws IOException {
+        return invalidFiles().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () ->
+                assertThrows(IllegalStateException.class, () -> helm.template("prod", "infrahub", List.of(file)),
+                        "Helm accepted " + file)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyScenarioIsValid() {
+        InfrahubBackupChart chart = InfrahubBackupChart.load();
+        return GoldenFiles.of(Project.SCENARIOS, Project.GOLDEN).scenarios().stream().map(scenario ->
+                DynamicTest.dynamicTest(scenario.name(), () -> {
+                    Validation validation = chart.validate(scenario.values());
+                    assertTrue(validation.isValid(), scenario.file() + ":\n" + validation);
+                }));
+    }
+}
