@@ -197,6 +197,8 @@ public final class InfrahubBackupChart {
                 problems.add(problem);
             }
         }
+        problems.sort(java.util.Comparator.<Problem>comparingInt(problem -> problem.file().map(values::sourceOrder).orElse(Integer.MAX_VALUE))
+                .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
         if (problems.isEmpty()) {
             try {
                 renderer.check(merged, releaseObject(Release.named("validate")));

@@ -76,6 +76,16 @@ public final class Values {
         return readProblems;
     }
 
+    /** The order in which a source was given (files first, then --set), for sorting problems; MAX_VALUE if unknown. */
+    int sourceOrder(String source) {
+        for (int i = 0; i < sources.size(); i++) {
+            if (sources.get(i).source().equals(source)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
     /** Where the value at this path (as {@code --set} writes it) was last set, if a source set it. */
     Optional<SourcePosition> positionOf(String path, boolean key) {
         for (int i = sources.size() - 1; i >= 0; i--) {

@@ -23,8 +23,8 @@ final class KeyHints {
         if (parent != null && (parent.equals("backup") || parent.equals("restore"))
                 && (key.equals("s3") || key.equals("local") || key.equals("type") || key.equals("path"))) {
             // The Infrahub umbrella chart's documentation still shows these keys one level up.
-            return "did you mean " + parent + ".storage." + key + "? (" + parent + "." + key
-                    + ".* is the old layout some Infrahub chart documentation still shows)";
+            return "did you mean " + parent + ".storage." + key + "? " + parent + "." + key
+                    + ".* is the old layout that some Infrahub chart documentation still shows";
         }
         JsonNode object = objectSchema(parentPath);
         if (object == null) {

@@ -1,0 +1,96 @@
+package io.github.infrahubbackup.chartkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's values reference is generated from the schema: this test fails when the two differ.
+ * {@code mvn -pl core test -Dtest=ValuesReferenceTest -Dreadme.update=true} rewrites the table.
+ */
+class ValuesReferenceTest {
+    private static final String START = "<!-- values reference: generated from schema/values.schema.json by ValuesReferenceTest -->";
+    private static final String END = "<!-- end of values reference -->";
+
+    @Test
+    void readmeTableEqualsTheSchema() throws IOException {
+        Path root = root();
+        JsonNode schema = new ObjectMapper().readTree(InfrahubBackupChart.load().schema());
+        StringBuilder table = new StringBuilder("| key | type | default | description |\n|---|---|---|---|\n");
+        rows(schema, "", table);
+        Path readme = root.resolve("README.md");
+        String text = Files.readString(readme, StandardCharsets.UTF_8);
+        int start = text.indexOf(START);
+        int end = text.indexOf(END);
+        String expected = START + "\n" + table + END;
+        if (Boolean.getBoolean("readme.update") && start >= 0 && end > start) {
+            Files.writeString(readme, text.substring(0, start) + expected + text.substring(end + END.length()), StandardCharsets.UTF_8);
+            return;
+        }
+        assertEquals(expected, start >= 0 && end > start ? text.substring(start, end + END.length()) : "(no table in README.md)",
+                "README.md's values reference; regenerate it with -Dreadme.update=true");
+    }
+
+    private static void rows(JsonNode node, String prefix, StringBuilder table) {
+        JsonNode properties = node.path("properties");
+        for (Iterator<Map.Entry<String, JsonNode>> fields = properties.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+            JsonNode property = field.getValue();
+            if (isGroup(property)) {
+                rows(property, key, table);
+                continue;
+            }
+            table.append("| `").append(key).append("` | ").append(type(property)).append(" | ")
+                    .append(property.has("default") ? "`" + property.get("default").toString().replace("|", "\\|") + "`" : "")
+                    .append(" | ").append(property.path("description").asText("").replace("|", "\\|").replace("\n", " "))
+                    .append(" |\n");
+        }
+    }
+
+    /** A map of the chart's own settings (each with a default), as opposed to a Kubernetes object given whole. */
+    private static boolean isGroup(JsonNode property) {
+        JsonNode children = property.path("properties");
+        if (children.isEmpty()) {
+            return false;
+        }
+        for (JsonNode child : children) {
+            if (!child.has("default")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String type(JsonNode property) {
+        JsonNode type = property.path("type");
+        String text = type.isArray() ? String.join(" or ", new ObjectMapper().convertValue(type, String[].class)) : type.asText("");
+        if (property.has("enum")) {
+            StringBuilder values = new StringBuilder();
+            property.get("enum").forEach(value -> values.append(values.length() == 0 ? "" : ", ").append(value.asText()));
+            text = text + " (" + values + ")";
+        }
+        if (text.isEmpty()) {
+            JsonNode reference = property.has("$ref") ? property.get("$ref") : property.path("allOf").path(0).path("$ref");
+            text = reference.asText("").replace("#/definitions/", "");
+        }
+        return text;
+    }
+
+    private static Path root() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("schema"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("cannot find the project root");
+    }
+}
