@@ -23,10 +23,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -44,6 +50,9 @@ import java.util.stream.Stream;
 public final class InfrahubBackupChart {
     private static final String RESOURCES = "io/github/infrahubbackup/chartkit/";
     private static final String TEMPLATES = RESOURCES + "pebble";
+
+    /** The release the chart's rules are checked with; names do not depend on values' validity. */
+    private static final Release CHECK_RELEASE = Release.named("validate");
 
     private static volatile InfrahubBackupChart bundled;
 
@@ -120,24 +129,17 @@ public final class InfrahubBackupChart {
         if (prepared.merged() == null) {
             return new Rendering(release, List.of(), "\n");
         }
-        String prefix = values.parentChart().map(parent -> parent + "/charts/").orElse("") + metadata.name() + "/templates/";
-        List<Document> documents;
-        try {
-            documents = HelmOutput.documents(renderer.render(prepared.merged(), releaseObject(release), prefix));
-        } catch (ChartRenderer.TemplateFailedException e) {
-            throw new InvalidValuesException(new Validation(List.of(ruleProblem(values, prepared.pathPrefix(), e.reason()))));
-        }
-        String unreadable = HelmOutput.unreadableDocument(documents);
-        if (unreadable != null) {
-            throw new InvalidValuesException(new Validation(List.of(new Problem("", null, 0, 0, unreadable
-                    + ": a value holds a line or paragraph separator (U+0085, U+2028, U+2029) that breaks the"
-                    + " rendered YAML; remove it", null))));
-        }
+        List<Document> documents = documents(values, prepared.merged(), release);
         List<Manifest> manifests = new ArrayList<>(documents.size());
         for (Document document : documents) {
             manifests.add(new Manifest(document.kind(), document.name(), document.source(), document.hook(), document.text()));
         }
         return new Rendering(release, manifests, HelmOutput.print(documents));
+    }
+
+    private List<Document> documents(Values values, Map<String, Object> merged, Release release) {
+        String prefix = values.parentChart().map(parent -> parent + "/charts/").orElse("") + metadata.name() + "/templates/";
+        return HelmOutput.documents(renderer.render(merged, releaseObject(release), prefix));
     }
 
     /** {@code .Release} as Helm exposes it to templates during {@code helm template}. */
@@ -153,10 +155,10 @@ public final class InfrahubBackupChart {
     }
 
     /** The rule's message names the value it is about first: "restore.storage.s3: set key...". */
-    private static final java.util.regex.Pattern RULE_PATH = java.util.regex.Pattern.compile("^([A-Za-z0-9_.]+)[ :]");
+    private static final Pattern RULE_PATH = Pattern.compile("^([A-Za-z0-9_.]+)[ :]");
 
     private static Problem ruleProblem(Values values, String prefix, String reason) {
-        java.util.regex.Matcher path = RULE_PATH.matcher(reason);
+        Matcher path = RULE_PATH.matcher(reason);
         return locate(values, prefix, path.find() ? path.group(1) : "", false, reason, null);
     }
 
@@ -189,7 +191,7 @@ public final class InfrahubBackupChart {
         }
         Map<String, Object> merged = Coalesce.withDefaults(user, defaults);
         List<Problem> problems = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (SchemaViolation violation : schema.validate(merged)) {
             Problem problem = locate(values, pathPrefix, violation.path(), violation.atKey(), violation.message(), violation.hint());
             // One rule broken by two missing keys is one problem at one place.
@@ -197,16 +199,32 @@ public final class InfrahubBackupChart {
                 problems.add(problem);
             }
         }
-        problems.sort(java.util.Comparator.<Problem>comparingInt(problem -> problem.file().map(values::sourceOrder).orElse(Integer.MAX_VALUE))
+        problems.sort(Comparator.<Problem>comparingInt(problem -> problem.file().map(values::sourceOrder).orElse(Integer.MAX_VALUE))
                 .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
         if (problems.isEmpty()) {
             try {
-                renderer.check(merged, releaseObject(Release.named("validate")));
+                renderer.check(merged, releaseObject(CHECK_RELEASE));
+                unreadableOutput(values, pathPrefix, merged).ifPresent(problems::add);
             } catch (ChartRenderer.TemplateFailedException e) {
                 problems.add(ruleProblem(values, pathPrefix, e.reason()));
             }
         }
         return new Prepared(merged, new Validation(problems), pathPrefix);
+    }
+
+    /**
+     * Helm refuses a release whose rendered YAML does not read back. Only a YAML line separator
+     * in a value can cause that, so only values holding one are rendered here to find out.
+     */
+    private Optional<Problem> unreadableOutput(Values values, String pathPrefix, Map<String, Object> merged) {
+        String path = HelmOutput.firstLineSeparator(merged, "");
+        if (path == null) {
+            return Optional.empty();
+        }
+        String unreadable = HelmOutput.unreadableDocument(documents(values, merged, CHECK_RELEASE));
+        return Optional.ofNullable(unreadable).map(reason -> locate(values, pathPrefix, path, false,
+                "holds a line or paragraph separator (U+0085, U+2028 or U+2029) that breaks the rendered YAML ("
+                        + reason + "); remove it", null));
     }
 
     private static Problem locate(Values values, String prefix, String path, boolean atKey, String message, String hint) {
@@ -221,7 +239,7 @@ public final class InfrahubBackupChart {
     }
 
     /** For a value that is missing, the key of the closest enclosing map the user wrote. */
-    private static java.util.Optional<SourcePosition> nearestAncestor(Values values, String path) {
+    private static Optional<SourcePosition> nearestAncestor(Values values, String path) {
         String parent = path;
         while (!parent.isEmpty()) {
             int cut = Math.max(parent.lastIndexOf('.'), parent.lastIndexOf('['));
@@ -229,12 +247,12 @@ public final class InfrahubBackupChart {
                 cut = Math.max(parent.lastIndexOf('.', cut - 2), parent.lastIndexOf('[', cut - 2));
             }
             parent = cut > 0 ? parent.substring(0, cut) : "";
-            java.util.Optional<SourcePosition> position = values.positionOf(parent, true);
+            Optional<SourcePosition> position = values.positionOf(parent, true);
             if (position.isPresent()) {
                 return position;
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String resource(String name) {

@@ -1,9 +1,11 @@
 package io.github.infrahubbackup.chartkit.engine.render;
 
 import io.github.infrahubbackup.chartkit.engine.text.GoStrings;
+import io.github.infrahubbackup.chartkit.engine.values.ValuePaths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -88,6 +90,32 @@ public final class HelmOutput {
                 new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
             } catch (RuntimeException e) {
                 return "YAML parse error on " + document.source() + ": " + e.getMessage().lines().findFirst().orElse("");
+            }
+        }
+        return null;
+    }
+
+    /** The path (as --set writes it) of the first string value holding a YAML line separator, or null. */
+    public static String firstLineSeparator(Object value, String path) {
+        if (value instanceof String text) {
+            return text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0 ? path : null;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String key = String.valueOf(entry.getKey());
+                String found = firstLineSeparator(key, path);
+                found = found != null ? found : firstLineSeparator(entry.getValue(), ValuePaths.child(path, key));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                String found = firstLineSeparator(list.get(i), ValuePaths.index(path, i));
+                if (found != null) {
+                    return found;
+                }
             }
         }
         return null;
