@@ -7,6 +7,7 @@ import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
 import io.github.infrahubbackup.chartkit.InvalidValuesException;
 import io.github.infrahubbackup.chartkit.Release;
 import io.github.infrahubbackup.chartkit.Values;
+import io.github.infrahubbackup.chartkit.engine.values.Coalesce;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -150,7 +151,7 @@ class DifferentialTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> without(Map<String, Object> values, List<Object> path) {
-        Map<String, Object> copy = (Map<String, Object>) deepCopy(values);
+        Map<String, Object> copy = Coalesce.asMapCopy(values);
         Object parent = copy;
         for (int i = 0; i < path.size() - 1; i++) {
             Object step = path.get(i);
@@ -165,19 +166,6 @@ class DifferentialTest {
         return copy;
     }
 
-    private static Object deepCopy(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put((String) k, deepCopy(v)));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>();
-            list.forEach(item -> copy.add(deepCopy(item)));
-            return copy;
-        }
-        return value;
-    }
 
     /**
      * JSON (which both YAML readers accept) with the characters that YAML 1.1 counts as line breaks

@@ -118,19 +118,23 @@ public final class SchemaValidator {
         return new SchemaViolation(path, false, described, null);
     }
 
+    private String errorMessage(ValidationMessage message) {
+        return errorMessage(schemaTree, message);
+    }
+
     /**
      * The {@code errorMessage} the schema gives beside the failing keyword: a string for every
      * keyword of that schema object (the form editors read), or an object keyed by keyword.
      */
-    private String errorMessage(ValidationMessage message) {
+    static String errorMessage(JsonNode schemaTree, ValidationMessage message) {
         JsonNodePath keyword = message.getSchemaLocation().getFragment();
         if (keyword == null || keyword.getNameCount() == 0) {
             return null;
         }
         JsonNode node = schemaTree;
         for (int i = 0; i < keyword.getNameCount() - 1 && node != null; i++) {
-            Object step = keyword.getElement(i);
-            node = step instanceof Integer index ? node.get(index) : node.get(step.toString());
+            String step = keyword.getElement(i).toString();
+            node = node.isArray() ? node.get(Integer.parseInt(step)) : node.get(step);
         }
         JsonNode custom = node == null ? null : node.get("errorMessage");
         if (custom == null) {

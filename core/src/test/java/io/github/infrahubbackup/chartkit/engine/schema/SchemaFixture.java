@@ -142,17 +142,7 @@ final class SchemaFixture {
 
     /** The errorMessage string of the schema object that holds the failing keyword, or null. */
     static String errorMessage(ValidationMessage message) {
-        JsonNodePath keyword = message.getSchemaLocation().getFragment();
-        if (keyword == null || keyword.getNameCount() == 0) {
-            return null;
-        }
-        JsonNode node = TREE;
-        for (int i = 0; i < keyword.getNameCount() - 1 && node != null; i++) {
-            Object step = keyword.getElement(i);
-            node = node.isArray() ? node.get(Integer.parseInt(step.toString())) : node.get(step.toString());
-        }
-        JsonNode custom = node == null ? null : node.get("errorMessage");
-        return custom != null && custom.isTextual() ? custom.asText() : null;
+        return SchemaValidator.errorMessage(TREE, message);
     }
 
     private static String path(JsonNodePath location) {
