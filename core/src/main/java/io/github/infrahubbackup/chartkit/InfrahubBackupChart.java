@@ -64,7 +64,8 @@ public final class InfrahubBackupChart {
 
     private InfrahubBackupChart() {
         this.metadata = ChartMetadata.parse(resource("chart/Chart.yaml"));
-        this.defaults = ValuesReader.read("values.yaml", resource("chart/values.yaml")).values();
+        // Read-only: renders share the subtrees of the defaults that the user's values leave alone.
+        this.defaults = Coalesce.asMap(Coalesce.unmodifiable(ValuesReader.read("values.yaml", resource("chart/values.yaml")).values()));
         this.schemaJson = resource("schema/values.schema.json");
         this.schema = new SchemaValidator(schemaJson);
         this.renderer = new ChartRenderer(metadata, TEMPLATES, templateNames());

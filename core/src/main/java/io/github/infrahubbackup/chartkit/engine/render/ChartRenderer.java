@@ -34,7 +34,13 @@ public final class ChartRenderer {
     public ChartRenderer(ChartMetadata chart, String resourceFolder, List<String> templateNames) {
         this.chart = chart;
         this.chartObject = Collections.unmodifiableMap(chart.asTemplateObject());
-        ClasspathLoader loader = new ClasspathLoader(ChartRenderer.class.getClassLoader());
+        ClasspathLoader loader = new ClasspathLoader(ChartRenderer.class.getClassLoader()) {
+            // Pebble resolves every {% import %} on every render, with a regex; only "./" and "../" names are relative.
+            @Override
+            public String resolveRelativePath(String relativePath, String anchorPath) {
+                return relativePath != null && relativePath.startsWith(".") ? super.resolveRelativePath(relativePath, anchorPath) : null;
+            }
+        };
         loader.setPrefix(resourceFolder);
         loader.setSuffix(".peb");
         PebbleEngine engine = new PebbleEngine.Builder()

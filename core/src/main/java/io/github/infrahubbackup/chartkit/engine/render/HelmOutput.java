@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -17,8 +16,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * each document as {@code ---}, {@code # Source: <path>}, then the trimmed document.
  */
 public final class HelmOutput {
-    /** Helm's document separator: {@code ---} at the start or after a newline, with the white space around it. */
-    private static final Pattern SEPARATOR = Pattern.compile("(?:^|[\\t\\n\\f\\r ]*\\n)---[\\t\\n\\f\\r ]*");
 
     /** Helm's install order of kinds; kinds not listed come after these, by name. */
     private static final List<String> INSTALL_ORDER = List.of(
@@ -55,7 +52,7 @@ public final class HelmOutput {
             if (GoStrings.trimSpace(file.text()).isEmpty()) {
                 continue;
             }
-            for (String part : SEPARATOR.split(GoStrings.trimSpace(file.text()), -1)) {
+            for (String part : split(GoStrings.trimSpace(file.text()))) {
                 if (part.isEmpty()) {
                     continue;
                 }
@@ -93,6 +90,46 @@ public final class HelmOutput {
             }
         }
         return null;
+    }
+
+    /**
+     * Splits a template's output into documents as Helm does with the regular expression
+     * {@code (?:^|\s*\n)---\s*} (RE2's {@code \s}: tab, newline, form feed, carriage return, space):
+     * at {@code ---} at the start or after a newline, dropping the white space around it. Written
+     * by hand because the regex engine tries the separator at every position and rescans each run
+     * of indentation, which cost half of a render.
+     */
+    static List<String> split(String text) {
+        List<String> parts = new ArrayList<>();
+        int partStart = 0;
+        int from = 0;
+        if (text.startsWith("---")) {
+            from = skipSeparatorSpace(text, 3);
+            parts.add("");
+            partStart = from;
+        }
+        for (int newline = text.indexOf("\n---", from); newline >= 0; newline = text.indexOf("\n---", from)) {
+            int start = newline;
+            while (start > partStart && isSeparatorSpace(text.charAt(start - 1))) {
+                start--;
+            }
+            parts.add(text.substring(partStart, start));
+            from = skipSeparatorSpace(text, newline + 4);
+            partStart = from;
+        }
+        parts.add(text.substring(partStart));
+        return parts;
+    }
+
+    private static int skipSeparatorSpace(String text, int index) {
+        while (index < text.length() && isSeparatorSpace(text.charAt(index))) {
+            index++;
+        }
+        return index;
+    }
+
+    private static boolean isSeparatorSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
     }
 
     /** The path (as --set writes it) of the first string value holding a YAML line separator, or null. */
@@ -168,11 +205,29 @@ public final class HelmOutput {
 
         private static String scalar(String text) {
             String value = text.strip();
+            if (value.length() >= 2 && isPlainQuoted(value)) {
+                // A quoted scalar without escapes or inner quotes is its text between the quotes.
+                return value.substring(1, value.length() - 1);
+            }
             if (value.startsWith("\"") || value.startsWith("'")) {
                 Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(value);
                 return String.valueOf(parsed);
             }
             return value;
+        }
+
+        private static boolean isPlainQuoted(String value) {
+            char quote = value.charAt(0);
+            if ((quote != '"' && quote != '\'') || value.charAt(value.length() - 1) != quote) {
+                return false;
+            }
+            for (int i = 1; i < value.length() - 1; i++) {
+                char c = value.charAt(i);
+                if (c == quote || c == '\\' || c < ' ' || c > '~') {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

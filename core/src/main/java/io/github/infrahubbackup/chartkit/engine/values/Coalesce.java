@@ -1,6 +1,7 @@
 package io.github.infrahubbackup.chartkit.engine.values;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,29 +27,47 @@ public final class Coalesce {
     }
 
     /**
-     * The values a template sees: the user's values over a copy of the chart's defaults. A null user
-     * value removes the default key; a user value of another shape than the default wins.
+     * The values a template sees: the user's values over the chart's defaults. A null user value
+     * removes the default key; a user value of another shape than the default wins. Neither argument
+     * is changed; the user's values are copied, and subtrees of the defaults that the user did not
+     * touch are shared, so the defaults must never be changed (see {@link #unmodifiable}).
      */
     public static Map<String, Object> withDefaults(Map<String, Object> user, Map<String, Object> defaults) {
-        Map<String, Object> result = asMap(deepCopy(user));
-        coalesce(result, defaults);
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : user.entrySet()) {
+            String key = entry.getKey();
+            Object value = entry.getValue();
+            Object fallback = defaults.get(key);
+            if (value == null && defaults.containsKey(key)) {
+                continue;
+            }
+            if (value instanceof Map<?, ?> userMap && fallback instanceof Map<?, ?> defaultMap) {
+                result.put(key, withDefaults(asMap(userMap), asMap(defaultMap)));
+            } else {
+                result.put(key, deepCopy(value));
+            }
+        }
+        for (Map.Entry<String, Object> entry : defaults.entrySet()) {
+            if (!user.containsKey(entry.getKey())) {
+                result.put(entry.getKey(), entry.getValue());
+            }
+        }
         return result;
     }
 
-    private static void coalesce(Map<String, Object> user, Map<String, Object> defaults) {
-        for (Map.Entry<String, Object> entry : defaults.entrySet()) {
-            String key = entry.getKey();
-            if (!user.containsKey(key)) {
-                user.put(key, deepCopy(entry.getValue()));
-                continue;
-            }
-            Object value = user.get(key);
-            if (value == null) {
-                user.remove(key);
-            } else if (value instanceof Map<?, ?> userMap && entry.getValue() instanceof Map<?, ?> defaultMap) {
-                coalesce(asMap(userMap), asMap(defaultMap));
-            }
+    /** A read-only deep copy: maps and lists that throw on any change, in the same order. */
+    public static Object unmodifiable(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put((String) k, unmodifiable(v)));
+            return Collections.unmodifiableMap(copy);
         }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(item -> copy.add(unmodifiable(item)));
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
     }
 
     /** A copy no caller can change through the original, and the other way round. */

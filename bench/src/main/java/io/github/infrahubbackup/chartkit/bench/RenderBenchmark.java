@@ -1,0 +1,144 @@
+package io.github.infrahubbackup.chartkit.bench;
+
+import com.marcnuri.helm.Helm;
+import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
+import io.github.infrahubbackup.chartkit.Release;
+import io.github.infrahubbackup.chartkit.Rendering;
+import io.github.infrahubbackup.chartkit.Validation;
+import io.github.infrahubbackup.chartkit.Values;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * A warm render of the {@code backup-cronjob-s3} scenario (release {@code prod}, namespace
+ * {@code infrahub}) through the public API, against real Helm (helm-java's {@code template()}) on
+ * the same chart and values file, in the same JVM. Everything is in renders per second.
+ *
+ * <ul>
+ *   <li>{@link #library}: {@code chart.validate(values)} then {@code chart.render(values, release)}
+ *       on values built once: the "validate + render" of SPEC §9. {@code render} validates too, so
+ *       this validates twice; it is what a caller that reports problems before rendering does.</li>
+ *   <li>{@link #libraryRender}: {@code chart.render(values, release)} alone, which validates once
+ *       and throws on invalid values: the least a caller that wants the YAML does.</li>
+ *   <li>{@link #libraryTemplate}: what {@code infrahub-backup template -f FILE} does after start-up:
+ *       build the values from the file, then render. The like-for-like twin of {@link #helm},
+ *       which also reads the values file on every call.</li>
+ *   <li>{@link #helm}: {@code new Helm(templates/chart).template().withName("prod")
+ *       .withNamespace("infrahub").withValuesFile(file).call()}; Helm loads the chart from disk on
+ *       every call, as {@code helm template} does.</li>
+ * </ul>
+ *
+ * <p>The chart and the values are shared by all threads ({@link Scope#Benchmark}): the library
+ * promises they are thread-safe. Threads come from {@code -t 1} / {@code -t 2}; allocation per
+ * render from {@code -prof gc} ({@code gc.alloc.rate.norm}).
+ *
+ * <p>Build: {@code mvn -B -DskipTests -pl bench -am package}. Run from the repository root (or
+ * anywhere below it, or with {@code -Dproject.root=DIR}): {@code java -jar bench/target/benchmarks.jar}.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class RenderBenchmark {
+    static final String SCENARIO = "examples/scenarios/backup-cronjob-s3.yaml";
+    static final String CHART = "templates/chart";
+
+    private InfrahubBackupChart chart;
+    private Release release;
+    private Path valuesFile;
+    private Path chartDir;
+    private Values values;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Path root = projectRoot();
+        valuesFile = root.resolve(SCENARIO);
+        chartDir = root.resolve(CHART);
+        chart = InfrahubBackupChart.load();
+        release = Release.named("prod").in("infrahub");
+        values = Values.builder().file(valuesFile).build();
+
+        // Both sides must do the work being compared: valid values, a non-empty release, and the same text.
+        Validation validation = chart.validate(values);
+        if (!validation.isValid()) {
+            throw new IllegalStateException(SCENARIO + " does not validate: " + validation);
+        }
+        String library = chart.render(values, release).yaml();
+        String helm = helmTemplate();
+        if (helm == null || helm.isBlank() || library.isBlank()) {
+            throw new IllegalStateException("a renderer printed nothing for " + SCENARIO);
+        }
+        if (!library.equals(helm)) {
+            // helm-java leaves hooks out of its manifest; this scenario has none, so the texts must match.
+            throw new IllegalStateException("the library and Helm render " + SCENARIO + " differently");
+        }
+    }
+
+    /** Validate, then render: SPEC §9's "warm render (validate + render)". */
+    @Benchmark
+    public Rendering library(Blackhole blackhole) {
+        blackhole.consume(chart.validate(values));
+        return chart.render(values, release);
+    }
+
+    /** Render alone (it validates, and throws on invalid values). */
+    @Benchmark
+    public Rendering libraryRender() {
+        return chart.render(values, release);
+    }
+
+    /** What {@code template -f FILE} does once started: values read from the file, then rendered. */
+    @Benchmark
+    public String libraryTemplate() {
+        return chart.render(Values.builder().file(valuesFile).build(), release).yaml();
+    }
+
+    /** Real Helm, in process, on the same chart folder and values file. */
+    @Benchmark
+    public String helm() {
+        return helmTemplate();
+    }
+
+    private String helmTemplate() {
+        return new Helm(chartDir).template().withName("prod").withNamespace("infrahub").withValuesFile(valuesFile).call();
+    }
+
+    /** {@code -Dproject.root}, or the first folder from the working directory up that holds the chart and the scenarios. */
+    static Path projectRoot() {
+        String configured = System.getProperty("project.root");
+        if (configured != null && !configured.isBlank()) {
+            Path root = Path.of(configured).toAbsolutePath().normalize();
+            if (!isRoot(root)) {
+                throw new IllegalStateException("-Dproject.root=" + configured + " holds no " + CHART + " and " + SCENARIO);
+            }
+            return root;
+        }
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (isRoot(dir)) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("cannot find the project root (a folder with " + CHART + " and " + SCENARIO
+                + ") from " + start + " up; run from the repository or pass -Dproject.root=DIR");
+    }
+
+    private static boolean isRoot(Path dir) {
+        return Files.isDirectory(dir.resolve(CHART)) && Files.isRegularFile(dir.resolve(SCENARIO));
+    }
+}
