@@ -134,14 +134,40 @@ public final class HelmOutput {
 
     /** The path (as --set writes it) of the first string value holding a YAML line separator, or null. */
     public static String firstLineSeparator(Object value, String path) {
+        return hasLineSeparator(value) ? firstLineSeparatorAt(value, path) : null;
+    }
+
+    /** Whether any key or string holds a YAML line separator; builds no path, so the common case is cheap. */
+    private static boolean hasLineSeparator(Object value) {
+        if (value instanceof String text) {
+            return text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (hasLineSeparator(String.valueOf(entry.getKey())) || hasLineSeparator(entry.getValue())) {
+                    return true;
+                }
+            }
+        }
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (hasLineSeparator(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String firstLineSeparatorAt(Object value, String path) {
         if (value instanceof String text) {
             return text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0 ? path : null;
         }
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 String key = String.valueOf(entry.getKey());
-                String found = firstLineSeparator(key, path);
-                found = found != null ? found : firstLineSeparator(entry.getValue(), ValuePaths.child(path, key));
+                String found = firstLineSeparatorAt(key, path);
+                found = found != null ? found : firstLineSeparatorAt(entry.getValue(), ValuePaths.child(path, key));
                 if (found != null) {
                     return found;
                 }
@@ -149,7 +175,7 @@ public final class HelmOutput {
         }
         if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                String found = firstLineSeparator(list.get(i), ValuePaths.index(path, i));
+                String found = firstLineSeparatorAt(list.get(i), ValuePaths.index(path, i));
                 if (found != null) {
                     return found;
                 }
