@@ -59,19 +59,35 @@ public final class InfrahubBackupChart {
     private final ChartMetadata metadata;
     private final Map<String, Object> defaults;
     private final String schemaJson;
-    private final SchemaValidator schema;
-    private final ChartRenderer renderer;
+    /** Built on the first validate or render: the schema command and --version need neither. */
+    private volatile Engines engines;
 
     private InfrahubBackupChart() {
         this.metadata = ChartMetadata.parse(resource("chart/Chart.yaml"));
         // Read-only: renders share the subtrees of the defaults that the user's values leave alone.
         this.defaults = Coalesce.asMap(Coalesce.unmodifiable(ValuesReader.read("values.yaml", resource("chart/values.yaml")).values()));
         this.schemaJson = resource("schema/values.schema.json");
-        this.schema = new SchemaValidator(schemaJson);
-        this.renderer = new ChartRenderer(metadata, TEMPLATES, templateNames());
     }
 
-    /** The chart bundled in this library; read and compiled on the first call, then shared. */
+    /** The parsed schema and the compiled templates, shared by every validation and render. */
+    private record Engines(SchemaValidator schema, ChartRenderer renderer) {
+    }
+
+    private Engines engines() {
+        Engines built = engines;
+        if (built == null) {
+            synchronized (this) {
+                built = engines;
+                if (built == null) {
+                    built = new Engines(new SchemaValidator(schemaJson), new ChartRenderer(metadata, TEMPLATES, templateNames()));
+                    engines = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    /** The chart bundled in this library; read on the first call (templates and schema on first use), then shared. */
     public static InfrahubBackupChart load() {
         InfrahubBackupChart chart = bundled;
         if (chart == null) {
@@ -140,7 +156,7 @@ public final class InfrahubBackupChart {
 
     private List<Document> documents(Values values, Map<String, Object> merged, Release release) {
         String prefix = values.parentChart().map(parent -> parent + "/charts/").orElse("") + metadata.name() + "/templates/";
-        return HelmOutput.documents(renderer.render(merged, releaseObject(release), prefix));
+        return HelmOutput.documents(engines().renderer().render(merged, releaseObject(release), prefix));
     }
 
     /** {@code .Release} as Helm exposes it to templates during {@code helm template}. */
@@ -193,7 +209,7 @@ public final class InfrahubBackupChart {
         Map<String, Object> merged = Coalesce.withDefaults(user, defaults);
         List<Problem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (SchemaViolation violation : schema.validate(merged)) {
+        for (SchemaViolation violation : engines().schema().validate(merged)) {
             Problem problem = locate(values, pathPrefix, violation.path(), violation.atKey(), violation.message(), violation.hint());
             // One rule broken by two missing keys is one problem at one place.
             if (seen.add(problem.file().orElse("") + ":" + problem.line() + ":" + problem.column() + ":" + problem.message())) {
@@ -204,7 +220,7 @@ public final class InfrahubBackupChart {
                 .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
         if (problems.isEmpty()) {
             try {
-                renderer.check(merged, releaseObject(CHECK_RELEASE));
+                engines().renderer().check(merged, releaseObject(CHECK_RELEASE));
                 unreadableOutput(values, pathPrefix, merged).ifPresent(problems::add);
             } catch (ChartRenderer.TemplateFailedException e) {
                 problems.add(ruleProblem(values, pathPrefix, e.reason()));
