@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -129,7 +130,7 @@ public final class InfrahubBackupChart {
 
     /** Checks the values, combined with the defaults as Helm combines them, against every rule of the chart. */
     public Validation validate(Values values) {
-        return prepare(values).validation();
+        return prepare(values, true).validation();
     }
 
     /**
@@ -139,14 +140,25 @@ public final class InfrahubBackupChart {
      */
     public Rendering render(Values values, Release release) {
         Objects.requireNonNull(release, "release");
-        Prepared prepared = prepare(values);
+        // The chart's rules run as part of the full render below: prepare checks the schema only.
+        Prepared prepared = prepare(values, false);
         if (!prepared.validation().isValid()) {
             throw new InvalidValuesException(prepared.validation());
         }
         if (prepared.merged() == null) {
             return new Rendering(release, List.of(), "\n");
         }
-        List<Document> documents = documents(values, prepared.merged(), release);
+        List<Document> documents;
+        try {
+            documents = documents(values, prepared.merged(), release);
+        } catch (ChartRenderer.TemplateFailedException e) {
+            throw invalid(ruleProblem(values, prepared.pathPrefix(), e.reason()));
+        }
+        List<Document> rendered = documents;
+        unreadableOutput(values, prepared.pathPrefix(), prepared.merged(), () -> rendered)
+                .ifPresent(problem -> {
+                    throw invalid(problem);
+                });
         List<Manifest> manifests = new ArrayList<>(documents.size());
         for (Document document : documents) {
             manifests.add(new Manifest(document.kind(), document.name(), document.source(), document.hook(), document.text()));
@@ -182,7 +194,15 @@ public final class InfrahubBackupChart {
     private record Prepared(Map<String, Object> merged, Validation validation, String pathPrefix) {
     }
 
-    private Prepared prepare(Values values) {
+    private static InvalidValuesException invalid(Problem problem) {
+        return new InvalidValuesException(new Validation(List.of(problem)));
+    }
+
+    /**
+     * Merges the values over the defaults and checks them against the schema; with {@code checkRules},
+     * also against the chart's own {@code fail} rules and whether the output would read back.
+     */
+    private Prepared prepare(Values values, boolean checkRules) {
         Objects.requireNonNull(values, "values");
         if (!values.readProblems().isEmpty()) {
             return new Prepared(null, new Validation(values.readProblems()), "");
@@ -218,10 +238,11 @@ public final class InfrahubBackupChart {
         }
         problems.sort(Comparator.<Problem>comparingInt(problem -> problem.file().map(values::sourceOrder).orElse(Integer.MAX_VALUE))
                 .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
-        if (problems.isEmpty()) {
+        if (checkRules && problems.isEmpty()) {
             try {
                 engines().renderer().check(merged, releaseObject(CHECK_RELEASE));
-                unreadableOutput(values, pathPrefix, merged).ifPresent(problems::add);
+                unreadableOutput(values, pathPrefix, merged, () -> documents(values, merged, CHECK_RELEASE))
+                        .ifPresent(problems::add);
             } catch (ChartRenderer.TemplateFailedException e) {
                 problems.add(ruleProblem(values, pathPrefix, e.reason()));
             }
@@ -231,14 +252,15 @@ public final class InfrahubBackupChart {
 
     /**
      * Helm refuses a release whose rendered YAML does not read back. Only a YAML line separator
-     * in a value can cause that, so only values holding one are rendered here to find out.
+     * in a value can cause that, so the documents are only asked for (and read back) when one does.
      */
-    private Optional<Problem> unreadableOutput(Values values, String pathPrefix, Map<String, Object> merged) {
+    private static Optional<Problem> unreadableOutput(Values values, String pathPrefix, Map<String, Object> merged,
+                                                      Supplier<List<Document>> documents) {
         String path = HelmOutput.firstLineSeparator(merged, "");
         if (path == null) {
             return Optional.empty();
         }
-        String unreadable = HelmOutput.unreadableDocument(documents(values, merged, CHECK_RELEASE));
+        String unreadable = HelmOutput.unreadableDocument(documents.get());
         return Optional.ofNullable(unreadable).map(reason -> locate(values, pathPrefix, path, false,
                 "holds a line or paragraph separator (U+0085, U+2028 or U+2029) that breaks the rendered YAML ("
                         + reason + "); remove it", null));

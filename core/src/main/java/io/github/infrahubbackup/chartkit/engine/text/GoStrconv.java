@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -25,20 +26,7 @@ public final class GoStrconv {
 
     /** {@code strconv.ParseInt(s, 0, 64)}: the value, or null on a syntax or range error. */
     public static Long parseInt64Base0(String s) {
-        if (s.isEmpty()) {
-            return null;
-        }
-        boolean negative = s.charAt(0) == '-';
-        String magnitude = (s.charAt(0) == '+' || negative) ? s.substring(1) : s;
-        BigInteger unsigned = parseUint64Base0(magnitude);
-        if (unsigned == null) {
-            return null;
-        }
-        BigInteger value = negative ? unsigned.negate() : unsigned;
-        if (value.compareTo(MIN_INT64) < 0 || value.compareTo(MAX_INT64) > 0) {
-            return null;
-        }
-        return value.longValue();
+        return signed(s, GoStrconv::parseUint64Base0);
     }
 
     /**
@@ -66,23 +54,21 @@ public final class GoStrconv {
 
     /** {@code strconv.ParseInt(s, base, 64)} for an explicit base (sign allowed, no prefix). */
     public static Long parseInt64(String s, int base) {
+        return signed(s, magnitude -> magnitude.isEmpty() ? null : parseUnsignedDigits(magnitude, base));
+    }
+
+    /** An optional sign, then a magnitude read by {@code unsigned}; null unless it fits in an int64. */
+    private static Long signed(String s, Function<String, BigInteger> unsigned) {
         if (s.isEmpty()) {
             return null;
         }
         boolean negative = s.charAt(0) == '-';
-        String magnitude = (s.charAt(0) == '+' || negative) ? s.substring(1) : s;
-        if (magnitude.isEmpty()) {
+        BigInteger magnitude = unsigned.apply((s.charAt(0) == '+' || negative) ? s.substring(1) : s);
+        if (magnitude == null) {
             return null;
         }
-        BigInteger unsigned = parseUnsignedDigits(magnitude, base);
-        if (unsigned == null) {
-            return null;
-        }
-        BigInteger value = negative ? unsigned.negate() : unsigned;
-        if (value.compareTo(MIN_INT64) < 0 || value.compareTo(MAX_INT64) > 0) {
-            return null;
-        }
-        return value.longValue();
+        BigInteger value = negative ? magnitude.negate() : magnitude;
+        return value.compareTo(MIN_INT64) < 0 || value.compareTo(MAX_INT64) > 0 ? null : value.longValue();
     }
 
     /** Digits in {@code base}, no sign, no underscores; null if invalid or above uint64. */

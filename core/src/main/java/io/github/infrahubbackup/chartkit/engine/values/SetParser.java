@@ -1,5 +1,6 @@
 package io.github.infrahubbackup.chartkit.engine.values;
 
+import io.github.infrahubbackup.chartkit.engine.text.GoStrconv;
 import io.github.infrahubbackup.chartkit.engine.text.GoStrings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -328,31 +329,12 @@ public final class SetParser {
             return 0L;
         }
         if (!value.isEmpty() && value.charAt(0) != '0') {
-            Long number = parseInt64(value);
+            Long number = GoStrconv.parseInt64(value, 10);
             if (number != null) {
                 return number;
             }
         }
         return value;
-    }
-
-    /** Go's {@code strconv.ParseInt(s, 10, 64)}: optional sign, ASCII digits only, 64-bit range; null if invalid. */
-    private static Long parseInt64(String s) {
-        int start = (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
-        if (start == s.length()) {
-            return null;
-        }
-        for (int i = start; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return null;
-            }
-        }
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException overflow) {
-            return null;
-        }
     }
 
     /** Go's {@code strconv.Atoi} on a 64-bit platform, with its error texts. */
