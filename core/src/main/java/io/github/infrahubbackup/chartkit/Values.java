@@ -172,6 +172,8 @@ public final class Values {
             String flag = strings ? "--set-string" : "--set";
             for (String argument : arguments) {
                 try {
+                    // Parsed twice on purpose: alone, for the paths it sets; then into the merged values,
+                    // where "a[1]=x" changes a list from a file (a merge of the two would replace it).
                     Map<String, Object> own = new LinkedHashMap<>();
                     parse(argument, strings, own);
                     parse(argument, strings, target);
