@@ -80,7 +80,8 @@ public final class InfrahubBackupChart {
             synchronized (this) {
                 built = engines;
                 if (built == null) {
-                    built = new Engines(new SchemaValidator(schemaJson), new ChartRenderer(metadata, TEMPLATES, templateNames()));
+                    built = new Engines(new SchemaValidator(schemaJson, defaults),
+                            new ChartRenderer(metadata, TEMPLATES, templateNames(), defaults));
                     engines = built;
                 }
             }
@@ -130,7 +131,12 @@ public final class InfrahubBackupChart {
 
     /** Checks the values, combined with the defaults as Helm combines them, against every rule of the chart. */
     public Validation validate(Values values) {
-        return prepare(values, true).validation();
+        Prepared prepared = values.validatedBy(this);
+        if (prepared == null) {
+            prepared = prepare(values, true);
+            values.rememberValidation(prepared);
+        }
+        return prepared.validation();
     }
 
     /**
@@ -140,8 +146,12 @@ public final class InfrahubBackupChart {
      */
     public Rendering render(Values values, Release release) {
         Objects.requireNonNull(release, "release");
-        // The chart's rules run as part of the full render below: prepare checks the schema only.
-        Prepared prepared = prepare(values, false);
+        // Values validated before need no second check; otherwise the schema is checked here and
+        // the chart's rules run as part of the full render below.
+        Prepared prepared = values.validatedBy(this);
+        if (prepared == null) {
+            prepared = prepare(values, false);
+        }
         if (!prepared.validation().isValid()) {
             throw new InvalidValuesException(prepared.validation());
         }
@@ -155,7 +165,7 @@ public final class InfrahubBackupChart {
             throw invalid(ruleProblem(values, prepared.pathPrefix(), e.reason()));
         }
         List<Document> rendered = documents;
-        unreadableOutput(values, prepared.pathPrefix(), prepared.merged(), () -> rendered)
+        unreadableOutput(values, prepared.pathPrefix(), prepared.separatorPath(), () -> rendered)
                 .ifPresent(problem -> {
                     throw invalid(problem);
                 });
@@ -191,7 +201,15 @@ public final class InfrahubBackupChart {
         return locate(values, prefix, path.find() ? path.group(1) : "", false, reason, null);
     }
 
-    private record Prepared(Map<String, Object> merged, Validation validation, String pathPrefix) {
+    /**
+     * The values merged over the defaults and what checking them found.
+     *
+     * @param merged        what templates see as {@code .Values}; null when nothing renders
+     * @param pathPrefix    the key of these values in a parent chart's values, or ""
+     * @param separatorPath the first value holding a YAML line separator, or null (the common case)
+     */
+    record Prepared(InfrahubBackupChart chart, Map<String, Object> merged, Validation validation, String pathPrefix,
+                    String separatorPath) {
     }
 
     private static InvalidValuesException invalid(Problem problem) {
@@ -205,7 +223,7 @@ public final class InfrahubBackupChart {
     private Prepared prepare(Values values, boolean checkRules) {
         Objects.requireNonNull(values, "values");
         if (!values.readProblems().isEmpty()) {
-            return new Prepared(null, new Validation(values.readProblems()), "");
+            return new Prepared(this, null, new Validation(values.readProblems()), "", null);
         }
         Map<String, Object> user = values.raw();
         String pathPrefix = "";
@@ -213,7 +231,7 @@ public final class InfrahubBackupChart {
             String key = values.parentKey().get();
             Object section = user.get(key);
             if (section instanceof Map<?, ?> map && Boolean.FALSE.equals(map.get("enabled"))) {
-                return new Prepared(null, new Validation(List.of()), key);
+                return new Prepared(this, null, new Validation(List.of()), key, null);
             }
             Map<String, Object> own = section instanceof Map<?, ?> map ? Coalesce.asMapCopy(map) : new LinkedHashMap<>();
             if (user.get("global") instanceof Map<?, ?> global) {
@@ -238,25 +256,26 @@ public final class InfrahubBackupChart {
         }
         problems.sort(Comparator.<Problem>comparingInt(problem -> problem.file().map(values::sourceOrder).orElse(Integer.MAX_VALUE))
                 .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
+        String separatorPath = HelmOutput.firstLineSeparator(merged, "");
         if (checkRules && problems.isEmpty()) {
             try {
                 engines().renderer().check(merged, releaseObject(CHECK_RELEASE));
-                unreadableOutput(values, pathPrefix, merged, () -> documents(values, merged, CHECK_RELEASE))
+                unreadableOutput(values, pathPrefix, separatorPath, () -> documents(values, merged, CHECK_RELEASE))
                         .ifPresent(problems::add);
             } catch (ChartRenderer.TemplateFailedException e) {
                 problems.add(ruleProblem(values, pathPrefix, e.reason()));
             }
         }
-        return new Prepared(merged, new Validation(problems), pathPrefix);
+        return new Prepared(this, merged, new Validation(problems), pathPrefix, separatorPath);
     }
 
     /**
      * Helm refuses a release whose rendered YAML does not read back. Only a YAML line separator
-     * in a value can cause that, so the documents are only asked for (and read back) when one does.
+     * in a value can cause that, so the documents are only asked for (and read back) when the value
+     * at {@code path} holds one; {@code path} is null when none does.
      */
-    private static Optional<Problem> unreadableOutput(Values values, String pathPrefix, Map<String, Object> merged,
+    private static Optional<Problem> unreadableOutput(Values values, String pathPrefix, String path,
                                                       Supplier<List<Document>> documents) {
-        String path = HelmOutput.firstLineSeparator(merged, "");
         if (path == null) {
             return Optional.empty();
         }

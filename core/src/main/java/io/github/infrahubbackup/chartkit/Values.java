@@ -34,6 +34,12 @@ public final class Values {
     private final List<Problem> readProblems;
     private final String parentChart;
     private final String parentKey;
+    /**
+     * The last chart's complete check of these values, kept by {@link InfrahubBackupChart#validate}
+     * so that a render that follows does not check them again. Values cannot change, so the result
+     * cannot go stale; two threads racing to fill it compute the same thing.
+     */
+    private volatile InfrahubBackupChart.Prepared validated;
 
     private Values(Map<String, Object> values, List<ValuesFile> sources, List<Problem> readProblems,
                    String parentChart, String parentKey) {
@@ -70,6 +76,16 @@ public final class Values {
 
     Map<String, Object> raw() {
         return values;
+    }
+
+    /** What {@code chart} found when it last validated these values, or null. */
+    InfrahubBackupChart.Prepared validatedBy(InfrahubBackupChart chart) {
+        InfrahubBackupChart.Prepared prepared = validated;
+        return prepared != null && prepared.chart() == chart ? prepared : null;
+    }
+
+    void rememberValidation(InfrahubBackupChart.Prepared prepared) {
+        validated = prepared;
     }
 
     List<Problem> readProblems() {

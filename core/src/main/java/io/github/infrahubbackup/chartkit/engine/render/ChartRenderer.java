@@ -30,8 +30,9 @@ public final class ChartRenderer {
      * @param chart          the chart's metadata, seen by templates as {@code Chart}
      * @param resourceFolder classpath folder of the {@code .peb} templates
      * @param templateNames  base names of the templates to render (helpers, starting with "_", excluded)
+     * @param defaults       the chart's read-only defaults, whose subtrees every render shares
      */
-    public ChartRenderer(ChartMetadata chart, String resourceFolder, List<String> templateNames) {
+    public ChartRenderer(ChartMetadata chart, String resourceFolder, List<String> templateNames, Object defaults) {
         this.chart = chart;
         this.chartObject = Collections.unmodifiableMap(chart.asTemplateObject());
         ClasspathLoader loader = new ClasspathLoader(ChartRenderer.class.getClassLoader()) {
@@ -45,7 +46,7 @@ public final class ChartRenderer {
         loader.setSuffix(".peb");
         PebbleEngine engine = new PebbleEngine.Builder()
                 .loader(loader)
-                .extension(new HelmFunctions())
+                .extension(new HelmFunctions(defaults))
                 .autoEscaping(false)
                 .newLineTrimming(false)
                 .strictVariables(false)

@@ -1,6 +1,7 @@
 package io.github.infrahubbackup.chartkit.engine.render;
 
 import io.github.infrahubbackup.chartkit.engine.text.GoStrings;
+import io.github.infrahubbackup.chartkit.engine.values.FixedValues;
 import io.github.infrahubbackup.chartkit.engine.yaml.GoYaml;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
@@ -25,12 +26,21 @@ import java.util.Map;
  * {@code {% if x is not empty %}} means exactly what {@code {{ with x }}} means in the chart.
  */
 public final class HelmFunctions extends AbstractExtension {
+    private final FixedValues<String> printedDefaults;
+
+    /**
+     * @param defaults values that never change (the chart's read-only defaults): {@code toYaml} of
+     *                 their maps and lists is printed once here, not on every render
+     */
+    public HelmFunctions(Object defaults) {
+        this.printedDefaults = new FixedValues<>(defaults, GoYaml::toYaml);
+    }
 
     @Override
     public Map<String, Filter> getFilters() {
         return Map.of(
                 "quote", new SimpleFilter(List.of(), (input, args) -> input == null ? "" : GoStrings.quote(GoStrings.print(input))),
-                "toYaml", new SimpleFilter(List.of(), (input, args) -> GoYaml.toYaml(input)),
+                "toYaml", new SimpleFilter(List.of(), (input, args) -> toYaml(input)),
                 "indent", new SimpleFilter(List.of("width"), (input, args) -> GoStrings.indent(toInt(args.get("width")), GoStrings.print(input))),
                 "nindent", new SimpleFilter(List.of("width"), (input, args) -> "\n" + GoStrings.indent(toInt(args.get("width")), GoStrings.print(input))),
                 "trunc", new SimpleFilter(List.of("length"), (input, args) -> GoStrings.trunc(toInt(args.get("length")), GoStrings.print(input))),
@@ -67,6 +77,11 @@ public final class HelmFunctions extends AbstractExtension {
                 return List.of("message");
             }
         });
+    }
+
+    private String toYaml(Object value) {
+        String printed = printedDefaults.get(value);
+        return printed != null ? printed : GoYaml.toYaml(value);
     }
 
     /** Go templates' truth: nil, false, zero numbers, empty strings, lists and maps are empty. */

@@ -12,6 +12,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.regex.RegularExpressionFactory;
 import com.networknt.schema.ValidationMessage;
+import io.github.infrahubbackup.chartkit.engine.values.FixedValues;
 import io.github.infrahubbackup.chartkit.engine.values.ValuePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +32,14 @@ public final class SchemaValidator {
     private final JsonSchema schema;
     private final KeyHints hints;
     private final JsonNode schemaTree;
+    private final FixedValues<JsonNode> defaultsAsJson;
 
-    public SchemaValidator(String schemaJson) {
+    /**
+     * @param schemaJson the schema
+     * @param defaults   values that never change (the chart's read-only defaults): their maps and
+     *                   lists are converted to JSON once here, not on every validation
+     */
+    public SchemaValidator(String schemaJson, Object defaults) {
         JsonNode schemaTree;
         try {
             schemaTree = new ObjectMapper().readTree(schemaJson);
@@ -43,6 +50,7 @@ public final class SchemaValidator {
                 .getSchema(schemaTree, SchemaValidatorsConfig.builder().regularExpressionFactory(END_IS_END).build());
         this.schemaTree = schemaTree;
         this.hints = new KeyHints(schemaTree);
+        this.defaultsAsJson = new FixedValues<>(defaults, value -> toJson(value, null));
     }
 
     /**
@@ -78,7 +86,7 @@ public final class SchemaValidator {
 
     /** The violations, ordered by path; empty when the values match the schema. */
     public List<SchemaViolation> validate(Map<String, Object> values) {
-        Set<ValidationMessage> messages = schema.validate(toJson(values));
+        Set<ValidationMessage> messages = schema.validate(toJson(values, defaultsAsJson));
         List<SchemaViolation> violations = new ArrayList<>(messages.size());
         for (ValidationMessage message : messages) {
             violations.add(describe(message));
@@ -189,17 +197,25 @@ public final class SchemaValidator {
         return path;
     }
 
-    /** Values as JSON; a whole-number double is an integer, as JSON Schema (draft 6 on) and Helm see it. */
-    static JsonNode toJson(Object value) {
+    /**
+     * Values as JSON; a whole-number double is an integer, as JSON Schema (draft 6 on) and Helm see it.
+     * Maps and lists that {@code converted} (or null) knows are taken from there, shared, so the
+     * result must only be read.
+     */
+    static JsonNode toJson(Object value, FixedValues<JsonNode> converted) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
+        JsonNode known = converted == null ? null : converted.get(value);
+        if (known != null) {
+            return known;
+        }
         if (value instanceof Map<?, ?> map) {
             ObjectNode object = nodes.objectNode();
-            map.forEach((k, v) -> object.set((String) k, toJson(v)));
+            map.forEach((k, v) -> object.set((String) k, toJson(v, converted)));
             return object;
         }
         if (value instanceof List<?> list) {
             ArrayNode array = nodes.arrayNode();
-            list.forEach(item -> array.add(toJson(item)));
+            list.forEach(item -> array.add(toJson(item, converted)));
             return array;
         }
         if (value == null) {
