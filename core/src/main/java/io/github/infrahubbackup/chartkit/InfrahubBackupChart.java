@@ -12,18 +12,16 @@ import io.github.infrahubbackup.chartkit.engine.values.ValuesReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +30,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -324,37 +324,42 @@ public final class InfrahubBackupChart {
         }
     }
 
-    /** The Pebble templates to render: every .peb file of the folder but the "_" helpers, read once at load. */
+    /** The Pebble templates to render: every .peb file of the folder but the "_" helpers, listed once. */
     private static List<String> templateNames() {
         URL folder = InfrahubBackupChart.class.getClassLoader().getResource(TEMPLATES);
         if (folder == null) {
             throw new IllegalStateException("the chart's templates " + TEMPLATES + " are missing from the classpath");
         }
+        List<String> files = new ArrayList<>();
         try {
-            URI uri = folder.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem jar;
-                try {
-                    jar = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    jar = FileSystems.getFileSystem(uri);
+            if ("jar".equals(folder.getProtocol())) {
+                // The jar's own entry list: no file system view of the jar to open (and keep open).
+                JarURLConnection connection = (JarURLConnection) folder.openConnection();
+                connection.setUseCaches(false);
+                String prefix = connection.getEntryName() + "/";
+                try (JarFile jar = connection.getJarFile()) {
+                    for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                        String name = entries.nextElement().getName();
+                        if (name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0) {
+                            files.add(name.substring(prefix.length()));
+                        }
+                    }
                 }
-                return list(jar.provider().getPath(uri));
+            } else {
+                try (Stream<Path> listing = Files.list(Path.of(folder.toURI()))) {
+                    listing.forEach(file -> files.add(file.getFileName().toString()));
+                }
             }
-            return list(Path.of(uri));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static List<String> list(Path folder) throws IOException {
         List<String> names = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.endsWith(".peb") && !name.startsWith("_"))
-                    .forEach(name -> names.add(name.substring(0, name.length() - ".peb".length())));
+        for (String file : files) {
+            if (file.endsWith(".peb") && !file.startsWith("_")) {
+                names.add(file.substring(0, file.length() - ".peb".length()));
+            }
         }
         Collections.sort(names);
         return names;

@@ -30,7 +30,7 @@ public final class HelmFunctions extends AbstractExtension {
 
     /**
      * @param defaults values that never change (the chart's read-only defaults): {@code toYaml} of
-     *                 their maps and lists is printed once here, not on every render
+     *                 one of their maps or lists is printed once, not on every render
      */
     public HelmFunctions(Object defaults) {
         this.printedDefaults = new FixedValues<>(defaults, GoYaml::toYaml);

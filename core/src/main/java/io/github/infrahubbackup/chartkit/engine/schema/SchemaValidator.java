@@ -36,8 +36,8 @@ public final class SchemaValidator {
 
     /**
      * @param schemaJson the schema
-     * @param defaults   values that never change (the chart's read-only defaults): their maps and
-     *                   lists are converted to JSON once here, not on every validation
+     * @param defaults   values that never change (the chart's read-only defaults): each of their
+     *                   maps and lists is converted to JSON once, not on every validation
      */
     public SchemaValidator(String schemaJson, Object defaults) {
         JsonNode schemaTree;
