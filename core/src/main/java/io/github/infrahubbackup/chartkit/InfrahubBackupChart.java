@@ -58,38 +58,50 @@ public final class InfrahubBackupChart {
     private static volatile InfrahubBackupChart bundled;
 
     private final ChartMetadata metadata;
-    private final Map<String, Object> defaults;
     private final String schemaJson;
-    /** Built on the first validate or render: the schema command and --version need neither. */
-    private volatile Engines engines;
+    // The two below are built on first use: the schema command and --version need neither.
+    /** values.yaml, read-only: renders share the subtrees of the defaults that the user's values leave alone. */
+    private final Lazy<Map<String, Object>> defaults;
+    /** The parsed schema and the compiled templates, shared by every validation and render. */
+    private final Lazy<Engines> engines;
 
     private InfrahubBackupChart() {
         this.metadata = ChartMetadata.parse(resource("chart/Chart.yaml"));
-        // Read-only: renders share the subtrees of the defaults that the user's values leave alone.
-        this.defaults = Coalesce.asMap(Coalesce.unmodifiable(ValuesReader.read("values.yaml", resource("chart/values.yaml")).values()));
         this.schemaJson = resource("schema/values.schema.json");
+        this.defaults = new Lazy<>(() ->
+                Coalesce.asMap(Coalesce.unmodifiable(ValuesReader.read("values.yaml", resource("chart/values.yaml")).values())));
+        this.engines = new Lazy<>(() -> new Engines(new SchemaValidator(schemaJson, defaults.get()),
+                new ChartRenderer(metadata, TEMPLATES, templateNames(), defaults.get())));
     }
 
-    /** The parsed schema and the compiled templates, shared by every validation and render. */
     private record Engines(SchemaValidator schema, ChartRenderer renderer) {
     }
 
-    private Engines engines() {
-        Engines built = engines;
-        if (built == null) {
-            synchronized (this) {
-                built = engines;
-                if (built == null) {
-                    built = new Engines(new SchemaValidator(schemaJson, defaults),
-                            new ChartRenderer(metadata, TEMPLATES, templateNames(), defaults));
-                    engines = built;
+    /** A value built on its first use, once, then shared by every thread. */
+    private static final class Lazy<T> {
+        private final Supplier<T> build;
+        private volatile T value;
+
+        Lazy(Supplier<T> build) {
+            this.build = build;
+        }
+
+        T get() {
+            T built = value;
+            if (built == null) {
+                synchronized (this) {
+                    built = value;
+                    if (built == null) {
+                        built = build.get();
+                        value = built;
+                    }
                 }
             }
+            return built;
         }
-        return built;
     }
 
-    /** The chart bundled in this library; read on the first call (templates and schema on first use), then shared. */
+    /** The chart bundled in this library; read on the first call (defaults, templates and schema on first use), then shared. */
     public static InfrahubBackupChart load() {
         InfrahubBackupChart chart = bundled;
         if (chart == null) {
@@ -121,7 +133,7 @@ public final class InfrahubBackupChart {
 
     /** The chart's default values (values.yaml); a copy. */
     public Map<String, Object> defaults() {
-        return Coalesce.asMapCopy(defaults);
+        return Coalesce.asMapCopy(defaults.get());
     }
 
     /** The JSON schema (draft-07) of the values, as the chart ships it. */
@@ -178,7 +190,7 @@ public final class InfrahubBackupChart {
 
     private List<Document> documents(Values values, Map<String, Object> merged, Release release) {
         String prefix = values.parentChart().map(parent -> parent + "/charts/").orElse("") + metadata.name() + "/templates/";
-        return HelmOutput.documents(engines().renderer().render(merged, releaseObject(release), prefix));
+        return HelmOutput.documents(engines.get().renderer().render(merged, releaseObject(release), prefix));
     }
 
     /** {@code .Release} as Helm exposes it to templates during {@code helm template}. */
@@ -244,10 +256,10 @@ public final class InfrahubBackupChart {
             user = own;
             pathPrefix = key;
         }
-        Map<String, Object> merged = Coalesce.withDefaults(user, defaults);
+        Map<String, Object> merged = Coalesce.withDefaults(user, defaults.get());
         List<Problem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (SchemaViolation violation : engines().schema().validate(merged)) {
+        for (SchemaViolation violation : engines.get().schema().validate(merged)) {
             Problem problem = locate(values, pathPrefix, violation.path(), violation.atKey(), violation.message(), violation.hint());
             // One rule broken by two missing keys is one problem at one place.
             if (seen.add(problem.file().orElse("") + ":" + problem.line() + ":" + problem.column() + ":" + problem.message())) {
@@ -259,7 +271,7 @@ public final class InfrahubBackupChart {
         String separatorPath = HelmOutput.firstLineSeparator(merged, "");
         if (checkRules && problems.isEmpty()) {
             try {
-                engines().renderer().check(merged, releaseObject(CHECK_RELEASE));
+                engines.get().renderer().check(merged, releaseObject(CHECK_RELEASE));
                 unreadableOutput(values, pathPrefix, separatorPath, () -> documents(values, merged, CHECK_RELEASE))
                         .ifPresent(problems::add);
             } catch (ChartRenderer.TemplateFailedException e) {

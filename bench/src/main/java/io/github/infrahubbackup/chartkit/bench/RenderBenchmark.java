@@ -42,8 +42,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * </ul>
  *
  * <p>The chart is shared by all threads ({@link Scope#Benchmark}): the library promises it is
- * thread-safe. Threads come from {@code -t 1} / {@code -t 2}; allocation per
- * render from {@code -prof gc} ({@code gc.alloc.rate.norm}).
+ * thread-safe. Threads come from {@code -t 1} / {@code -t 2}; allocation per operation from
+ * {@code -prof gc} ({@code gc.alloc.rate.norm}).
  *
  * <p>Build: {@code mvn -B -DskipTests -pl bench -am package}. Run from the repository root (or
  * anywhere below it, or with {@code -Dproject.root=DIR}): {@code java -jar bench/target/benchmarks.jar}.
