@@ -152,7 +152,9 @@ public final class InfrahubBackupChart {
     }
 
     /**
-     * Renders the chart as {@code helm template RELEASE -n NAMESPACE} does.
+     * Renders the chart as {@code helm template RELEASE -n NAMESPACE} does. The values are checked
+     * first, unless {@link #validate} already checked these same values: its answer is kept with
+     * them, so validating and then rendering checks them once.
      *
      * @throws InvalidValuesException if the values do not validate; nothing is rendered
      */
