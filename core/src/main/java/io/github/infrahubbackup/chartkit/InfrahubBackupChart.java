@@ -55,7 +55,7 @@ public final class InfrahubBackupChart {
     /** The release the chart's rules are checked with; names do not depend on values' validity. */
     private static final Release CHECK_RELEASE = Release.named("validate");
 
-    private static volatile InfrahubBackupChart bundled;
+    private static final Lazy<InfrahubBackupChart> BUNDLED = new Lazy<>(InfrahubBackupChart::new);
 
     private final ChartMetadata metadata;
     private final String schemaJson;
@@ -103,17 +103,7 @@ public final class InfrahubBackupChart {
 
     /** The chart bundled in this library; read on the first call (defaults, templates and schema on first use), then shared. */
     public static InfrahubBackupChart load() {
-        InfrahubBackupChart chart = bundled;
-        if (chart == null) {
-            synchronized (InfrahubBackupChart.class) {
-                chart = bundled;
-                if (chart == null) {
-                    chart = new InfrahubBackupChart();
-                    bundled = chart;
-                }
-            }
-        }
-        return chart;
+        return BUNDLED.get();
     }
 
     /** The chart's name, from Chart.yaml. */
