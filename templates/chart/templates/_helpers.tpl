@@ -30,6 +30,11 @@ else <release>-<name>; cut to 63 characters, the longest name Kubernetes allows 
 {{- printf "%s-restore" (include "infrahub-backup.fullname" .) | trunc 63 | trimSuffix "-" }}
 {{- end }}
 
+{{/* The backup CronJob's name: Kubernetes appends 11 characters to the Jobs a CronJob creates, so 52 keeps them within 63. */}}
+{{- define "infrahub-backup.backupCronJobName" -}}
+{{- include "infrahub-backup.fullname" . | trunc 52 | trimSuffix "-" }}
+{{- end }}
+
 {{/* Chart label value: name-version, with "+" (not allowed in labels) as "_". */}}
 {{- define "infrahub-backup.chart" -}}
 {{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
@@ -41,13 +46,18 @@ app.kubernetes.io/instance: {{ .Release.Name | quote }}
 {{- end }}
 
 {{- define "infrahub-backup.labels" -}}
+{{ include "infrahub-backup.chartLabels" . }}
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/* The labels the chart sets on every object, before commonLabels. */}}
+{{- define "infrahub-backup.chartLabels" -}}
 helm.sh/chart: {{ include "infrahub-backup.chart" . | quote }}
 {{ include "infrahub-backup.selectorLabels" . }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
-{{- with .Values.commonLabels }}
-{{ toYaml . }}
-{{- end }}
 {{- end }}
 
 {{/* The ServiceAccount the pods run as. */}}
@@ -68,6 +78,14 @@ app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
 {{- end }}
 {{- end }}
 
+{{/* Where an encrypted backup's public key comes from: "secret", "configMap", or "" (none: the built-in key, or no encryption). */}}
+{{- define "infrahub-backup.publicKeySource" -}}
+{{- $encryption := .Values.backup.encryption }}
+{{- if $encryption.enabled }}
+{{- if $encryption.publicKey.secretName }}secret{{ else if $encryption.publicKey.configMapName }}configMap{{ end }}
+{{- end }}
+{{- end }}
+
 {{/* The claim backing the backup volume, or "" for an emptyDir. */}}
 {{- define "infrahub-backup.backupClaim" -}}
 {{- $storage := .Values.backup.storage }}
@@ -84,11 +102,46 @@ app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
 {{- end }}
 {{- end }}
 
-{{/* Arguments of the backup container: the tool's "create" subcommand. */}}
+{{/* The tool's global --log-format flag, as an argument line; nothing for the tool's default, text. */}}
+{{- define "infrahub-backup.logFormatArg" -}}
+{{- if eq .Values.logFormat "json" }}
+- "--log-format=json"
+{{- end }}
+{{- end }}
+
+{{/* Where the backup's public key and the restore's private key are mounted, read-only. */}}
+{{- define "infrahub-backup.encryptionDir" -}}
+/etc/infrahub-backup/encryption
+{{- end }}
+{{- define "infrahub-backup.decryptionDir" -}}
+/etc/infrahub-backup/decryption
+{{- end }}
+
+{{/* A Prometheus duration of whole units, largest first (26h, 1d12h), in seconds. */}}
+{{- define "infrahub-backup.durationSeconds" -}}
+{{- $years := regexFind "[0-9]+y" . | trimSuffix "y" | int64 }}
+{{- $weeks := regexFind "[0-9]+w" . | trimSuffix "w" | int64 }}
+{{- $days := regexFind "[0-9]+d" . | trimSuffix "d" | int64 }}
+{{- $hours := regexFind "[0-9]+h" . | trimSuffix "h" | int64 }}
+{{- $minutes := regexFind "[0-9]+m" . | trimSuffix "m" | int64 }}
+{{- $seconds := regexFind "[0-9]+s" . | trimSuffix "s" | int64 }}
+{{- add (mul $years 31536000) (mul $weeks 604800) (mul $days 86400) (mul $hours 3600) (mul $minutes 60) $seconds }}
+{{- end }}
+
+{{/* Arguments of the backup container: the tool's "create" subcommand, then extraArgs. */}}
 {{- define "infrahub-backup.backupArgs" -}}
+{{ include "infrahub-backup.backupValueArgs" . }}
+{{- range .Values.backup.options.extraArgs }}
+- {{ . | quote }}
+{{- end }}
+{{- end }}
+
+{{/* The arguments of "create" that the values render. */}}
+{{- define "infrahub-backup.backupValueArgs" -}}
 {{- $backup := .Values.backup -}}
 - "create"
 - {{ printf "--backup-dir=%s" $backup.storage.path | quote }}
+{{- include "infrahub-backup.logFormatArg" . }}
 {{- if $backup.options.force }}
 - "--force"
 {{- end }}
@@ -110,22 +163,45 @@ app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
 {{- if not (kindIs "invalid" $backup.retention.count) }}
 - {{ printf "--retention-count=%d" (int64 $backup.retention.count) | quote }}
 {{- end }}
-{{- range $backup.options.extraArgs }}
+{{- if $backup.encryption.enabled }}
+{{- $publicKey := $backup.encryption.publicKey }}
+{{- if include "infrahub-backup.publicKeySource" . }}
+- {{ printf "--encrypt-key=%s/%s" (include "infrahub-backup.encryptionDir" .) $publicKey.key | quote }}
+{{- else }}
+- "--encrypt"
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Arguments of the restore container: the tool's "restore" subcommand and where the archive comes from, then extraArgs. */}}
+{{- define "infrahub-backup.restoreArgs" -}}
+{{ include "infrahub-backup.restoreValueArgs" . }}
+{{- range .Values.restore.options.extraArgs }}
 - {{ . | quote }}
 {{- end }}
 {{- end }}
 
-{{/* Arguments of the restore container: the tool's "restore" subcommand and where the archive comes from. */}}
-{{- define "infrahub-backup.restoreArgs" -}}
+{{/* The arguments of "restore" that the values render. */}}
+{{- define "infrahub-backup.restoreValueArgs" -}}
 {{- $restore := .Values.restore }}
 {{- $storage := $restore.storage -}}
 - "restore"
 - {{ printf "--backup-dir=%s" $storage.path | quote }}
+{{- include "infrahub-backup.logFormatArg" . }}
 {{- if $restore.options.excludeTaskmanager }}
 - "--exclude-taskmanager"
 {{- end }}
 {{- if $restore.options.migrateFormat }}
 - "--migrate-format"
+{{- end }}
+{{- if $restore.options.force }}
+- "--force"
+{{- end }}
+{{- if $restore.options.resetDeploymentId }}
+- "--reset-deployment-id"
+{{- end }}
+{{- with $restore.decryption.secretName }}
+- {{ printf "--decrypt-key=%s/%s" (include "infrahub-backup.decryptionDir" $) $restore.decryption.key | quote }}
 {{- end }}
 {{- if eq $storage.type "local" }}
 {{- if $restore.options.sleep }}
@@ -144,9 +220,6 @@ app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
 - {{ printf "--s3-endpoint=%s" $storage.s3.endpoint | quote }}
 {{- end }}
 - {{ printf "s3://%s/%s" $storage.s3.bucket $storage.s3.key | quote }}
-{{- end }}
-{{- range $restore.options.extraArgs }}
-- {{ . | quote }}
 {{- end }}
 {{- end }}
 
@@ -259,6 +332,17 @@ spec:
       volumeMounts:
         - name: backup-storage
           mountPath: {{ .storage.path | quote }}
+        {{- if eq .component "backup" }}
+        {{- if include "infrahub-backup.publicKeySource" $root }}
+        - name: encryption-key
+          mountPath: {{ include "infrahub-backup.encryptionDir" $root | quote }}
+          readOnly: true
+        {{- end }}
+        {{- else if $values.restore.decryption.secretName }}
+        - name: decryption-key
+          mountPath: {{ include "infrahub-backup.decryptionDir" $root | quote }}
+          readOnly: true
+        {{- end }}
   volumes:
     - name: backup-storage
       {{- if .claim }}
@@ -267,6 +351,24 @@ spec:
       {{- else }}
       emptyDir: {}
       {{- end }}
+    {{- if eq .component "backup" }}
+    {{- $publicKey := $values.backup.encryption.publicKey }}
+    {{- if eq (include "infrahub-backup.publicKeySource" $root) "secret" }}
+    - name: encryption-key
+      secret:
+        secretName: {{ $publicKey.secretName | quote }}
+    {{- else if eq (include "infrahub-backup.publicKeySource" $root) "configMap" }}
+    - name: encryption-key
+      configMap:
+        name: {{ $publicKey.configMapName | quote }}
+    {{- end }}
+    {{- else if $values.restore.decryption.secretName }}
+    - name: decryption-key
+      secret:
+        secretName: {{ $values.restore.decryption.secretName | quote }}
+        # 0440: the kubelet gives group read to fsGroup, the pod's group; nobody else may read the private key.
+        defaultMode: 288
+    {{- end }}
 {{- end }}
 
 {{/* The Job spec shared by a Job and a CronJob's jobTemplate; same arguments as podTemplate. */}}
@@ -322,5 +424,67 @@ these `fail`s keep them for anyone who renders with --skip-schema-validation, wi
 {{- end }}
 {{- if and $restore.enabled (eq $restore.mode "cronjob") (eq $restore.storage.type "local") (not (and $restore.storage.local.existingClaim $restore.storage.local.latest)) }}
 {{- fail "restore.mode cronjob with local storage needs storage.local.existingClaim and storage.local.latest: true: an emptyDir is empty on every run, and a fixed filename would restore the same archive every night" }}
+{{- end }}
+{{- $publicKey := $backup.encryption.publicKey }}
+{{- if and $publicKey.secretName $publicKey.configMapName }}
+{{- fail "backup.encryption.publicKey: set secretName or configMapName, not both: the public key comes from one place" }}
+{{- end }}
+{{- if and .Values.monitoring.prometheusRule.enabled (not (and $backup.enabled (eq $backup.mode "cronjob"))) }}
+{{- fail "monitoring.prometheusRule.enabled needs backup.enabled: true and backup.mode: cronjob: the alerts watch the backup CronJob" }}
+{{- end }}
+{{- if $backup.enabled }}
+{{- include "infrahub-backup.checkArgs" (dict "root" . "command" "create" "section" "backup" "args" (include "infrahub-backup.backupValueArgs" .)) }}
+{{- end }}
+{{- if $restore.enabled }}
+{{- include "infrahub-backup.checkArgs" (dict "root" . "command" "restore" "section" "restore" "args" (include "infrahub-backup.restoreValueArgs" .)) }}
+{{- end }}
+{{- end }}
+
+{{/*
+The container's arguments held to the tool's command line (tool.yaml): a plain-version image.tag
+must be a release that has every flag the values turn on, and extraArgs may neither repeat a flag
+the chart renders (arguments.yaml names the value to set instead) nor break the tool's rules
+beside it. Called with (dict "root" $ "command" "create"|"restore" "section" "backup"|"restore"
+"args" <the arguments the values render, one "- " line each>).
+*/}}
+{{- define "infrahub-backup.checkArgs" -}}
+{{- $root := .root }}
+{{- $command := .command }}
+{{- $tool := $root.Files.Get "tool.yaml" | fromYaml }}
+{{- $flags := index $tool.commands $command "flags" }}
+{{- $from := index ($root.Files.Get "arguments.yaml" | fromYaml) $command }}
+{{- $rendered := regexFindAll `(?m)^- "--[a-z0-9-]+` .args -1 }}
+{{- $tag := $root.Values.image.tag }}
+{{- if and (not $root.Values.image.digest) (regexMatch "^v?[0-9]+[.][0-9]+[.][0-9]+$" $tag) }}
+{{- range $rendered }}
+{{- $name := trimPrefix `- "--` . }}
+{{- $since := (index $flags $name | default (index $tool.globalFlags $name)).since }}
+{{- if semverCompare (printf "<%s" $since) $tag }}
+{{- fail (printf "image.tag: %s is older than %s, the first release of the tool known to accept --%s, which %s turns on: use %s or newer, or leave image.tag empty for the chart's %s" $tag $since $name (index $from $name) $since $root.Chart.AppVersion) }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- $extraArgs := index $root.Values .section "options" "extraArgs" }}
+{{- range $i, $arg := $extraArgs }}
+{{- $at := printf "%s.options.extraArgs[%d]" $.section $i }}
+{{- $name := regexFind "^--[a-z0-9-]+" $arg | trimPrefix "--" }}
+{{- /* An argument right after a flag written without "=" is that flag's value, unless the flag is a known bool. */}}
+{{- $previousName := "" }}
+{{- if $i }}
+{{- $previousName = regexFind "^--[a-z0-9-]+$" (index $extraArgs (sub $i 1)) | trimPrefix "--" }}
+{{- end }}
+{{- $previousFlag := index $flags $previousName | default (index $tool.globalFlags $previousName) | default (dict) }}
+{{- $isValue := and $previousName (ne (get $previousFlag "type") "bool") }}
+{{- if and (eq $command "create") (eq $name "redact") }}
+{{- fail (printf "%s: --redact erases the attribute values of the running database before the backup: remove it" $at) }}
+{{- else if has (printf `- "--%s` $name) $rendered }}
+{{- fail (printf "%s: --%s is already rendered from %s: set that value instead and remove this argument" $at $name (index $from $name)) }}
+{{- else if and (eq $command "restore") (eq $name "latest") }}
+{{- fail (printf "%s: --latest beside the archive the chart names: the tool takes one or the other; set restore.storage.s3.latest or restore.storage.local.latest instead" $at) }}
+{{- else if and (eq $command "restore") (eq $name "s3") }}
+{{- fail (printf "%s: --s3 needs --latest, which the chart renders only from restore.storage.s3.latest: set that value instead" $at) }}
+{{- else if and (eq $command "restore") (not (regexMatch "^-" $arg)) (not $isValue) }}
+{{- fail (printf "%s: the tool restores one archive, and the chart already names it from restore.storage: remove this argument" $at) }}
+{{- end }}
 {{- end }}
 {{- end }}

@@ -1,5 +1,6 @@
 package io.github.infrahubbackup.chartkit;
 
+import io.github.infrahubbackup.chartkit.engine.render.ChartFiles;
 import io.github.infrahubbackup.chartkit.engine.render.ChartMetadata;
 import io.github.infrahubbackup.chartkit.engine.render.ChartRenderer;
 import io.github.infrahubbackup.chartkit.engine.render.Document;
@@ -71,7 +72,7 @@ public final class InfrahubBackupChart {
         this.defaults = new Lazy<>(() ->
                 Coalesce.asMap(Coalesce.unmodifiable(ValuesReader.read("values.yaml", resource("chart/values.yaml")).values())));
         this.engines = new Lazy<>(() -> new Engines(new SchemaValidator(schemaJson, defaults.get()),
-                new ChartRenderer(metadata, TEMPLATES, templateNames(), defaults.get())));
+                new ChartRenderer(metadata, TEMPLATES, templateNames(), defaults.get(), chartFiles())));
     }
 
     private record Engines(SchemaValidator schema, ChartRenderer renderer) {
@@ -198,7 +199,7 @@ public final class InfrahubBackupChart {
     }
 
     /** The rule's message names the value it is about first: "restore.storage.s3: set key...". */
-    private static final Pattern RULE_PATH = Pattern.compile("^([A-Za-z0-9_.]+)[ :]");
+    private static final Pattern RULE_PATH = Pattern.compile("^([A-Za-z0-9_.\\[\\]]+)[ :]");
 
     private static Problem ruleProblem(Values values, String prefix, String reason) {
         Matcher path = RULE_PATH.matcher(reason);
@@ -315,6 +316,15 @@ public final class InfrahubBackupChart {
             }
         }
         return Optional.empty();
+    }
+
+    /** The files beside the chart's templates that the templates read: the tool's command line and which value renders each flag. */
+    private static ChartFiles chartFiles() {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String name : List.of("tool.yaml", "arguments.yaml")) {
+            files.put(name, resource("chart/" + name));
+        }
+        return new ChartFiles(files);
     }
 
     private static String resource(String name) {

@@ -33,6 +33,7 @@ class DifferentialTest {
     private static final long SEED = Long.getLong("differential.seed", 20261126L);
     private static final Release RELEASE = Release.named("diff").in("infrahub");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ToolContract TOOL = ToolContract.bundled();
 
     @TempDir
     static Path work;
@@ -61,6 +62,11 @@ class DifferentialTest {
             if (!problems.isEmpty()) {
                 fail("set " + set + " of seed " + SEED + " renders objects Kubernetes would reject: " + problems
                         + "\nvalues:\n" + toJson(values));
+            }
+            List<String> refused = TOOL.problems(outcome.pebble(), ToolContract.userEnv(values));
+            if (!refused.isEmpty()) {
+                fail("set " + set + " of seed " + SEED + " runs the tool with arguments " + TOOL.release + " refuses: "
+                        + refused + "\nvalues:\n" + toJson(values));
             }
         }
     }

@@ -498,6 +498,14 @@ final class KubernetesObjects {
         if (apiVersion == null || kind == null) {
             return;
         }
+        if ("monitoring.coreos.com/v1".equals(apiVersion) && "PrometheusRule".equals(kind)) {
+            PrometheusRules.check(object, walker::problem);
+            if (object(object, "metadata") != null) {
+                objectMeta(object(object, "metadata"), "metadata", walker);
+            }
+            checkTopLevel(kind, object, walker);
+            return;
+        }
         Class<?> type = KINDS.get(apiVersion + " " + kind);
         if (type == null) {
             walker.problem("", "apiVersion " + apiVersion + " kind " + kind + " is not a kind this check knows (" + knownKinds()

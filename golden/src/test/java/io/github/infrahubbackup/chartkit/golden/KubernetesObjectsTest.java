@@ -169,6 +169,40 @@ class KubernetesObjectsTest {
                 "client-java V1CronJob.validateJsonElement rejects it: The field `imagePullPolicyy` in the JSON string is not defined in the `V1Container` properties");
     }
 
+    /** A PrometheusRule shaped like the chart's. */
+    private static final String RULE = """
+            ---
+            # Source: infrahub-backup/templates/prometheusrule.yaml
+            apiVersion: monitoring.coreos.com/v1
+            kind: PrometheusRule
+            metadata:
+              name: "prod-infrahub-backup"
+              labels:
+                release: kube-prometheus-stack
+            spec:
+              groups:
+                - name: "prod-infrahub-backup.rules"
+                  rules:
+                    - alert: InfrahubBackupFailed
+                      expr: "kube_job_status_failed > 0"
+                      for: 5m
+                      labels:
+                        severity: "critical"
+            """;
+
+    @Test
+    void aPrometheusRuleIsHeldToTheOperatorsModel() {
+        assertEquals(List.of(), KubernetesObjects.problems(RULE));
+        assertFlags(RULE.replace("      for: 5m", "      forr: 5m"), "rules[0].forr: unknown field");
+        assertFlags(RULE.replace("      for: 5m", "      for: 5 minutes"), "for: not a Prometheus duration");
+        assertFlags(RULE.replace("          expr: \"kube_job_status_failed > 0\"\n", ""), "expr: required");
+        assertFlags(RULE.replace("        - alert: InfrahubBackupFailed", "        - record: x\n          alert: InfrahubBackupFailed"),
+                "exactly one of alert and record");
+        assertFlags(RULE.replace("severity: \"critical\"", "severity: true"), "cannot read it");
+        assertFlags(RULE.replace("    - name: \"prod-infrahub-backup.rules\"\n      rules:", "    - rules:"), "name: required");
+        assertFlags(RULE.replace("release: kube-prometheus-stack", "release: \"-bad-\""), "release");
+    }
+
     @Test
     void anUnknownTopLevelFieldIsRejected() {
         assertFlags(valid("kind: CronJob\n", "kind: CronJob\nspecs: {}\n"), "specs: unknown field: V1CronJob has no field \"specs\"");

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 /**
  * Seeded generator of valid values sets for the differential test. Every key of the chart is
  * reachable; each optional key is sometimes absent; every enum value occurs; free-text values
- * draw from strings that YAML or Go treat specially. Valid by construction: the SPEC §5 rules are
+ * draw from strings that YAML or Go treat specially. Valid by construction: the chart's rules are
  * respected (backup and restore never both enabled, buckets set, restore key xor latest, a local
  * restore CronJob always on an existing claim with latest).
  */
@@ -50,7 +50,8 @@ final class ValuesGenerator {
         maybe(values, "image", () -> {
             Map<String, Object> image = new LinkedHashMap<>();
             maybe(image, "repository", () -> pick("registry.example.com/infrahub-backup", "infrahub-backup", "localhost:5000/x/y"));
-            maybe(image, "tag", () -> pick("", "1.2.3", "latest", "v2.0.0-rc.1"));
+            // Plain releases no older than the newest flag's first release (2.3.0): an older one is refused.
+            maybe(image, "tag", () -> pick("", "2.3.0", "v2.4.1", "10.0.0", "latest", "v2.0.0-rc.1"));
             maybe(image, "digest", () -> pick("", "sha256:" + "ab".repeat(32)));
             maybe(image, "pullPolicy", () -> pick("Always", "IfNotPresent", "Never"));
             return image;
@@ -89,6 +90,7 @@ final class ValuesGenerator {
                 ? map("name", pick("A", "LOG_LEVEL", "X_Y"), "value", tricky())
                 : map("name", "FROM_SECRET", "valueFrom", map("secretKeyRef", map("name", "s", "key", pick("password", "tls.key", "AWS_KEY-1"))))));
         maybe(values, "priorityClassName", () -> pick("", "high", "system-cluster-critical"));
+        maybe(values, "logFormat", () -> pick("text", "json"));
         maybe(values, "podSecurityContext", () -> {
             Map<String, Object> pod = new LinkedHashMap<>();
             pod.put("runAsNonRoot", true);
@@ -128,6 +130,16 @@ final class ValuesGenerator {
                 // Neither: only the ServiceAccount and RBAC render.
             }
         }
+        boolean backupCronJob = values.get("backup") instanceof Map<?, ?> backup
+                && Boolean.TRUE.equals(backup.get("enabled")) && "cronjob".equals(backup.get("mode"));
+        maybe(values, "monitoring", () -> {
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rule.put("enabled", backupCronJob && random.nextBoolean());
+            maybe(rule, "labels", this::labels);
+            maybe(rule, "backupMaxAge", () -> pick("26h", "1d12h", "90m", "1w", "2d3h4m5s", "1y"));
+            maybe(rule, "severity", () -> pick("critical", "warning", "info", "page.now"));
+            return map("prometheusRule", rule);
+        });
         return values;
     }
 
@@ -152,8 +164,25 @@ final class ValuesGenerator {
             maybe(options, "neo4jMetadata", () -> pick("all", "none", "users", "roles"));
             maybe(options, "keepLocal", random::nextBoolean);
             maybe(options, "sleep", () -> pick("", "3m", "0", "1h30m", "90s", "1.5h"));
-            maybe(options, "extraArgs", () -> list(this::tricky));
+            maybe(options, "extraArgs", this::extraArgs);
             return options;
+        });
+        maybe(backup, "encryption", () -> {
+            Map<String, Object> encryption = new LinkedHashMap<>();
+            maybe(encryption, "enabled", random::nextBoolean);
+            maybe(encryption, "publicKey", () -> {
+                Map<String, Object> publicKey = new LinkedHashMap<>();
+                switch (random.nextInt(3)) {
+                    case 0 -> publicKey.put("secretName", pick("", "backup-public-key"));
+                    case 1 -> publicKey.put("configMapName", pick("", "backup-public-key"));
+                    default -> {
+                        // Neither: the tool's built-in key when enabled.
+                    }
+                }
+                maybe(publicKey, "key", () -> pick("backup.key.pub", "public_key-1.pem"));
+                return publicKey;
+            });
+            return encryption;
         });
         maybe(backup, "retention", () -> {
             Map<String, Object> retention = new LinkedHashMap<>();
@@ -195,8 +224,16 @@ final class ValuesGenerator {
             maybe(options, "excludeTaskmanager", random::nextBoolean);
             maybe(options, "migrateFormat", random::nextBoolean);
             maybe(options, "sleep", () -> pick("", "3m", "0", "45s"));
-            maybe(options, "extraArgs", () -> list(this::tricky));
+            maybe(options, "extraArgs", this::extraArgs);
+            maybe(options, "force", random::nextBoolean);
+            maybe(options, "resetDeploymentId", random::nextBoolean);
             return options;
+        });
+        maybe(restore, "decryption", () -> {
+            Map<String, Object> decryption = new LinkedHashMap<>();
+            maybe(decryption, "secretName", () -> pick("", "backup-private-key"));
+            maybe(decryption, "key", () -> pick("backup.key", "private.pem"));
+            return decryption;
         });
         return restore;
     }
@@ -262,6 +299,17 @@ final class ValuesGenerator {
             labels.put(pick("team", "example.com/tier", "cost-center", "x" + i), labelValue());
         }
         return labels;
+    }
+
+    /**
+     * Arguments the tool accepts beside anything the chart renders: global flags the chart never
+     * renders, each at most once, with free text where the tool takes any string.
+     */
+    private List<String> extraArgs() {
+        List<String> args = new ArrayList<>(List.of("--project=" + tricky(), "--k8s-namespace=infrahub", "--backend=tarball",
+                "--s3-region=" + tricky()));
+        java.util.Collections.shuffle(args, random);
+        return new ArrayList<>(args.subList(0, random.nextInt(args.size() + 1)));
     }
 
     private String tricky() {

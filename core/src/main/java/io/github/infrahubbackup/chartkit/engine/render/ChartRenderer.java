@@ -24,6 +24,7 @@ public final class ChartRenderer {
 
     private final ChartMetadata chart;
     private final Map<String, Object> chartObject;
+    private final ChartFiles files;
     private final Map<String, PebbleTemplate> templates = new LinkedHashMap<>();
 
     /**
@@ -31,9 +32,12 @@ public final class ChartRenderer {
      * @param resourceFolder classpath folder of the {@code .peb} templates
      * @param templateNames  base names of the templates to render (helpers, starting with "_", excluded)
      * @param defaults       the chart's read-only defaults, whose subtrees every render shares
+     * @param files          the chart's files that templates read ({@code .Files})
      */
-    public ChartRenderer(ChartMetadata chart, String resourceFolder, List<String> templateNames, Object defaults) {
+    public ChartRenderer(ChartMetadata chart, String resourceFolder, List<String> templateNames, Object defaults,
+                         ChartFiles files) {
         this.chart = chart;
+        this.files = files;
         this.chartObject = Collections.unmodifiableMap(chart.asTemplateObject());
         ClasspathLoader loader = new ClasspathLoader(ChartRenderer.class.getClassLoader()) {
             // Pebble resolves every {% import %} on every render, with a regex; only "./" and "../" names are relative.
@@ -46,7 +50,7 @@ public final class ChartRenderer {
         loader.setSuffix(".peb");
         PebbleEngine engine = new PebbleEngine.Builder()
                 .loader(loader)
-                .extension(new HelmFunctions(defaults))
+                .extension(new HelmFunctions(defaults, files))
                 .autoEscaping(false)
                 .newLineTrimming(false)
                 .strictVariables(false)
@@ -96,6 +100,7 @@ public final class ChartRenderer {
         root.put("Values", values);
         root.put("Chart", chartObject);
         root.put("Release", release);
+        root.put("Files", files);
         Map<String, Object> context = new HashMap<>(root);
         context.put("root", root);
         return context;

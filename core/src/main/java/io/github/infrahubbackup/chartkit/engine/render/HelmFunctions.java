@@ -1,7 +1,10 @@
 package io.github.infrahubbackup.chartkit.engine.render;
 
 import io.github.infrahubbackup.chartkit.engine.text.GoStrings;
+import io.github.infrahubbackup.chartkit.engine.values.Coalesce;
 import io.github.infrahubbackup.chartkit.engine.values.FixedValues;
+import io.github.infrahubbackup.chartkit.engine.values.ValuesReader;
+import io.github.infrahubbackup.chartkit.engine.values.ValuesSyntaxException;
 import io.github.infrahubbackup.chartkit.engine.yaml.GoYaml;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
@@ -13,9 +16,14 @@ import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Helm template functions the chart uses, as Pebble filters, tests and functions that print
@@ -27,26 +35,37 @@ import java.util.Map;
  */
 public final class HelmFunctions extends AbstractExtension {
     private final FixedValues<String> printedDefaults;
+    /** The chart's files as {@code fromYaml} reads them, by their text: read once, shared read-only. */
+    private final Map<String, Object> parsedFiles = new ConcurrentHashMap<>();
+    private final Collection<String> fileTexts;
 
     /**
      * @param defaults values that never change (the chart's read-only defaults): {@code toYaml} of
      *                 one of their maps or lists is printed once, not on every render
+     * @param files    the chart's files ({@code .Files}): {@code fromYaml} of one of them is read once
      */
-    public HelmFunctions(Object defaults) {
+    public HelmFunctions(Object defaults, ChartFiles files) {
         this.printedDefaults = new FixedValues<>(defaults, GoYaml::toYaml);
+        this.fileTexts = files.texts();
     }
 
     @Override
     public Map<String, Filter> getFilters() {
-        return Map.of(
-                "quote", new SimpleFilter(List.of(), (input, args) -> input == null ? "" : GoStrings.quote(GoStrings.print(input))),
-                "toYaml", new SimpleFilter(List.of(), (input, args) -> toYaml(input)),
-                "indent", new SimpleFilter(List.of("width"), (input, args) -> GoStrings.indent(toInt(args.get("width")), GoStrings.print(input))),
-                "nindent", new SimpleFilter(List.of("width"), (input, args) -> "\n" + GoStrings.indent(toInt(args.get("width")), GoStrings.print(input))),
-                "trunc", new SimpleFilter(List.of("length"), (input, args) -> GoStrings.trunc(toInt(args.get("length")), GoStrings.print(input))),
-                "trimSuffix", new SimpleFilter(List.of("suffix"), (input, args) -> GoStrings.trimSuffix(GoStrings.print(input), GoStrings.print(args.get("suffix")))),
-                "default", new SimpleFilter(List.of("value"), (input, args) -> isEmpty(input) ? args.get("value") : input),
-                "int", new SimpleFilter(List.of(), (input, args) -> toInt(input)));
+        return Map.ofEntries(
+                Map.entry("quote", new SimpleFilter(List.of(), (input, args) -> input == null ? "" : GoStrings.quote(GoStrings.print(input)))),
+                Map.entry("toYaml", new SimpleFilter(List.of(), (input, args) -> toYaml(input))),
+                Map.entry("indent", new SimpleFilter(List.of("width"), (input, args) -> GoStrings.indent(toInt(args.get("width")), GoStrings.print(input)))),
+                Map.entry("nindent", new SimpleFilter(List.of("width"), (input, args) -> "\n" + GoStrings.indent(toInt(args.get("width")), GoStrings.print(input)))),
+                Map.entry("trunc", new SimpleFilter(List.of("length"), (input, args) -> GoStrings.trunc(toInt(args.get("length")), GoStrings.print(input)))),
+                Map.entry("trimSuffix", new SimpleFilter(List.of("suffix"), (input, args) -> GoStrings.trimSuffix(GoStrings.print(input), GoStrings.print(args.get("suffix"))))),
+                Map.entry("default", new SimpleFilter(List.of("value"), (input, args) -> isEmpty(input) ? args.get("value") : input)),
+                Map.entry("int", new SimpleFilter(List.of(), (input, args) -> toInt(input))),
+                Map.entry("trimPrefix", new SimpleFilter(List.of("prefix"), (input, args) -> GoStrings.trimPrefix(GoStrings.print(input), GoStrings.print(args.get("prefix"))))),
+                Map.entry("regexFind", new SimpleFilter(List.of("regex"), (input, args) -> regexFind(GoStrings.print(args.get("regex")), GoStrings.print(input)))),
+                Map.entry("regexFindAll", new SimpleFilter(List.of("regex"), (input, args) -> regexFindAll(GoStrings.print(args.get("regex")), GoStrings.print(input)))),
+                Map.entry("regexMatch", new SimpleFilter(List.of("regex"), (input, args) -> pattern(GoStrings.print(args.get("regex"))).matcher(GoStrings.print(input)).find())),
+                Map.entry("merge", new SimpleFilter(List.of("other"), (input, args) -> merge(input, args.get("other")))),
+                Map.entry("fromYaml", new SimpleFilter(List.of(), (input, args) -> fromYaml(GoStrings.print(input)))));
     }
 
     @Override
@@ -76,7 +95,62 @@ public final class HelmFunctions extends AbstractExtension {
             public List<String> getArgumentNames() {
                 return List.of("message");
             }
+        }, "semverCompare", new Function() {
+            @Override
+            public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
+                return SemanticVersion.satisfies(GoStrings.print(args.get("version")), GoStrings.print(args.get("constraint")));
+            }
+
+            @Override
+            public List<String> getArgumentNames() {
+                return List.of("constraint", "version");
+            }
         });
+    }
+
+    /**
+     * Helm's fromYaml: the map a YAML text holds, typed as Helm types values (numbers are
+     * doubles). A chart file is read once; what fromYaml returns is never changed by templates.
+     */
+    private Object fromYaml(String text) {
+        for (String file : fileTexts) {
+            if (file == text) {
+                return parsedFiles.computeIfAbsent(file, HelmFunctions::readYaml);
+            }
+        }
+        return readYaml(text);
+    }
+
+    /**
+     * Sprig's {@code merge (dict) first second} (mergo without override): a new map with the keys of
+     * both; where both have a key, the first map's value, unless it is empty in Go's sense (then the
+     * second's); nested maps are merged the same way.
+     */
+    static Map<String, Object> merge(Object first, Object second) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        if (second instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> merged.put((String) key, value));
+        }
+        if (first instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                Object other = merged.get((String) key);
+                if (value instanceof Map<?, ?> && other instanceof Map<?, ?>) {
+                    merged.put((String) key, merge(value, other));
+                } else if (!(isEmpty(value) && merged.containsKey((String) key))) {
+                    merged.put((String) key, value);
+                }
+            });
+        }
+        return merged;
+    }
+
+    private static Object readYaml(String text) {
+        try {
+            return Coalesce.unmodifiable(ValuesReader.read("fromYaml", text).values());
+        } catch (ValuesSyntaxException e) {
+            // Helm's fromYaml does not fail: it returns a map holding the error.
+            return Map.of("Error", e.getMessage());
+        }
     }
 
     private String toYaml(Object value) {
@@ -112,6 +186,31 @@ public final class HelmFunctions extends AbstractExtension {
         }
         return false;
     }
+
+    /**
+     * Sprig's regexFind: the leftmost match, or "". Java's regex engine stands in for Go's RE2, so
+     * templates keep to patterns that mean the same in both (classes, repetition, anchors).
+     */
+    static String regexFind(String regex, String text) {
+        Matcher match = pattern(regex).matcher(text);
+        return match.find() ? match.group() : "";
+    }
+
+    /** Sprig's regexFindAll with n = -1: every match, left to right. */
+    static List<String> regexFindAll(String regex, String text) {
+        Matcher match = pattern(regex).matcher(text);
+        List<String> found = new ArrayList<>();
+        while (match.find()) {
+            found.add(match.group());
+        }
+        return found;
+    }
+
+    private static Pattern pattern(String regex) {
+        return PATTERNS.computeIfAbsent(regex, Pattern::compile);
+    }
+
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     /** Sprig's int: numbers are truncated toward zero, strings parsed, anything else is 0. */
     static long toInt(Object value) {

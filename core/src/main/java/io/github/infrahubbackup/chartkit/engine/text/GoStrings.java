@@ -127,6 +127,10 @@ public final class GoStrings {
         }
     }
 
+    public static String trimPrefix(String text, String prefix) {
+        return !prefix.isEmpty() && text.startsWith(prefix) ? text.substring(prefix.length()) : text;
+    }
+
     public static String trimSuffix(String text, String suffix) {
         return !suffix.isEmpty() && text.endsWith(suffix) ? text.substring(0, text.length() - suffix.length()) : text;
     }
