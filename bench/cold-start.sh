@@ -71,7 +71,7 @@ for _ in range(runs):
         times[name].append(seconds)
     ratios.append(pair["launcher"] / pair["java -jar"])
 version = open(os.path.join(home, "release")).read().split('JAVA_VERSION="')[1].split('"')[0]
-print(f"\nJDK {version} ({home}), {runs} pairs")
+print(f"\nJDK {version} ({home}), {runs} pairs; load average now {os.getloadavg()[0]:.1f} (the VM's other work)")
 for name, values in times.items():
     print(f"  {name:<10} median {statistics.median(values) * 1000:5.0f} ms  (min {min(values) * 1000:.0f}, max {max(values) * 1000:.0f})")
 print(f"  launcher / java -jar: {statistics.median(times['launcher']) / statistics.median(times['java -jar']):.2f} "
