@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.approvaltests.Approvals;
+import org.approvaltests.core.ApprovalFailureReporter;
 import org.approvaltests.core.Options;
 import org.approvaltests.namer.ApprovalNamer;
-import org.approvaltests.reporters.QuietReporter;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 
@@ -38,6 +38,11 @@ import org.opentest4j.AssertionFailedError;
 public final class GoldenFiles {
     /** The system property that turns failures into (re)written golden files. */
     public static final String APPROVE_PROPERTY = "golden.approve";
+    /**
+     * Leaves the received file and says nothing: the failure message below names it. (ApprovalTests'
+     * QuietReporter prints an {@code mv -f received approved} line that reads like an overwrite.)
+     */
+    private static final ApprovalFailureReporter SILENT = (received, approved) -> true;
 
     private final Path valuesFolder;
     private final Path goldenFolder;
@@ -106,7 +111,7 @@ public final class GoldenFiles {
         }
         String expected = Files.readString(golden, StandardCharsets.UTF_8);
         try {
-            Approvals.verify(actual, new Options().withReporter(QuietReporter.INSTANCE).forFile().withNamer(new Namer(golden)));
+            Approvals.verify(actual, new Options().withReporter(SILENT).forFile().withNamer(new Namer(golden)));
         } catch (Throwable mismatch) {
             throw new AssertionFailedError(describeMismatch(scenario, golden, expected, actual), expected, actual);
         }
