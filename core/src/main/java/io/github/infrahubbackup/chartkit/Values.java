@@ -213,7 +213,10 @@ public final class Values {
         }
 
         private static void collectPaths(Object value, String path, SourcePosition at, Map<String, SourcePosition> positions) {
-            positions.put(path, at);
+            if (!path.isEmpty()) {
+                // Not the root: a key missing elsewhere is not this argument's doing.
+                positions.put(path, at);
+            }
             if (value instanceof Map<?, ?> map) {
                 map.forEach((key, child) -> collectPaths(child, ValuePaths.child(path, (String) key), at, positions));
             } else if (value instanceof List<?> list) {

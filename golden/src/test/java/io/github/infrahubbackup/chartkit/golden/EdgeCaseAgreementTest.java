@@ -262,12 +262,81 @@ class EdgeCaseAgreementTest {
                 tests.add(DynamicTest.dynamicTest(name, () -> {
                     Map<String, Object> values = new com.fasterxml.jackson.databind.ObjectMapper().readValue(base.getValue(),
                             new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
-                    setNull(values, path);
+                    set(values, path, null);
                     assertAgree(name, DifferentialTest.toJson(values).getBytes(StandardCharsets.UTF_8));
                 }));
             }
         }
         return tests.stream();
+    }
+
+    /** The characters YAML or Go's quoting treat as line breaks, and the tab. */
+    private static final Map<String, String> BREAKS = Map.of("cr", "\r", "lf", "\n", "nel", "\u0085",
+            "ls", "\u2028", "ps", "\u2029");
+
+    /**
+     * A line break of each kind inside every string value of values.yaml, inside map values and
+     * keys, and inside list items: the library and Helm agree on each.
+     */
+    @TestFactory
+    Stream<DynamicTest> lineBreakInEveryStringValue() {
+        Map<String, Object> defaults = InfrahubBackupChart.load().defaults();
+        List<List<String>> paths = new ArrayList<>();
+        collectPaths(defaults, new ArrayList<>(), paths);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map.Entry<String, String> brk : new java.util.TreeMap<>(BREAKS).entrySet()) {
+            String text = "a" + brk.getValue() + "b";
+            for (Map.Entry<String, String> base : Map.of("backup-job-s3", BASES.get("backup-job-s3"),
+                    "restore-job-s3", BASES.get("restore-job-s3")).entrySet()) {
+                List<Map.Entry<String, java.util.function.Consumer<Map<String, Object>>>> edits = new ArrayList<>();
+                for (List<String> path : paths) {
+                    if (lookup(defaults, path) instanceof String) {
+                        edits.add(Map.entry(String.join(".", path), values -> set(values, path, text)));
+                    }
+                }
+                for (String map : List.of("podAnnotations", "podLabels", "commonLabels", "nodeSelector", "serviceAccount.annotations")) {
+                    List<String> path = List.of(map.split("\\."));
+                    edits.add(Map.entry(map + "-value", values -> set(values, path, Map.of("note", text))));
+                    edits.add(Map.entry(map + "-key", values -> set(values, path, Map.of(text, "note"))));
+                }
+                edits.add(Map.entry("extraArgs", values -> set(values, List.of("backup", "options", "extraArgs"), List.of(text))));
+                edits.add(Map.entry("restoreExtraArgs", values -> set(values, List.of("restore", "options", "extraArgs"), List.of(text))));
+                edits.add(Map.entry("extraEnv-value", values -> set(values, List.of("extraEnv"), List.of(Map.of("name", "A", "value", text)))));
+                edits.add(Map.entry("affinity-key", values -> set(values, List.of("affinity"), Map.of(text, Map.of("x", text)))));
+                for (Map.Entry<String, java.util.function.Consumer<Map<String, Object>>> edit : edits) {
+                    String name = brk.getKey() + "-in-" + edit.getKey() + "-on-" + base.getKey();
+                    tests.add(DynamicTest.dynamicTest(name, () -> {
+                        Map<String, Object> values = new com.fasterxml.jackson.databind.ObjectMapper().readValue(base.getValue(),
+                                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+                        edit.getValue().accept(values);
+                        assertAgree(name, DifferentialTest.toJson(values).getBytes(StandardCharsets.UTF_8));
+                    }));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    private static Object lookup(Map<String, Object> values, List<String> path) {
+        Object node = values;
+        for (String key : path) {
+            node = node instanceof Map<?, ?> map ? map.get(key) : null;
+        }
+        return node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void set(Map<String, Object> values, List<String> path, Object value) {
+        Map<String, Object> map = values;
+        for (String key : path.subList(0, path.size() - 1)) {
+            Object child = map.get(key);
+            if (!(child instanceof Map<?, ?>)) {
+                child = new LinkedHashMap<String, Object>();
+                map.put(key, child);
+            }
+            map = (Map<String, Object>) child;
+        }
+        map.put(path.get(path.size() - 1), value);
     }
 
     @SuppressWarnings("unchecked")
@@ -280,20 +349,6 @@ class EdgeCaseAgreementTest {
                 collectPaths((Map<String, Object>) child, path, paths);
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void setNull(Map<String, Object> values, List<String> path) {
-        Map<String, Object> map = values;
-        for (String key : path.subList(0, path.size() - 1)) {
-            Object child = map.get(key);
-            if (!(child instanceof Map<?, ?>)) {
-                child = new LinkedHashMap<String, Object>();
-                map.put(key, child);
-            }
-            map = (Map<String, Object>) child;
-        }
-        map.put(path.get(path.size() - 1), null);
     }
 
     static void assertAgree(String name, byte[] content) throws IOException {
