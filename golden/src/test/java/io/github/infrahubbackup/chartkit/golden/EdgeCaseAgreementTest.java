@@ -185,6 +185,10 @@ class EdgeCaseAgreementTest {
         text(cases, "ls-in-label", "commonLabels: {team: \"a\\u2028b\"}\n");
         text(cases, "cr-in-extra-arg", BACKUP + "  options: {extraArgs: [\"a\\rb\"]}\n");
         text(cases, "ls-in-extra-env", BACKUP + "extraEnv: [{name: A, value: \"a\\u2028b\"}]\n");
+        // --- text as Go prints it: characters of Unicode 14 and 15 through quote
+        text(cases, "unicode-15-in-extra-args", BACKUP + "  options: {extraArgs: [\"\u061d \u0870 \ud83e\udee0 \ud83e\udee8 \ud838\udfe0 \ud83c\udd70\", \"\u2066x\u2069\"]}\n");
+        text(cases, "unicode-15-in-s3-key", "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, key: \"\ud83e\udee8-\u0898.tar.gz\"}\n");
+        text(cases, "unicode-15-in-annotation", BACKUP + "podAnnotations: {note: \"\ud83e\udee0 \u0870\"}\n");
         text(cases, "raw-cr-line-ends", "commonLabels:\r\n  team: blue\r\n");
         return cases;
     }
