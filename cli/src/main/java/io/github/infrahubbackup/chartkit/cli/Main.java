@@ -45,8 +45,15 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The variable through which a relaunched JVM receives the arguments, as a file of UTF-8 text. */
+    static final String ARGS_FILE = "INFRAHUB_BACKUP_ARGS_FILE";
+
     public static void main(String[] args) {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        args = Utf8Arguments.of(args, err);
+        if (args == null) {
+            return;
+        }
         int code;
         try {
             code = run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), err);

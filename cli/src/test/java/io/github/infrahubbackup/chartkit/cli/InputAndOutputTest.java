@@ -196,6 +196,30 @@ class InputAndOutputTest {
         assertTrue(result.err().startsWith(file + ":"), result.err());
     }
 
+    /** Helm sees the bytes of its arguments; a JVM started with LANG=C would see "?" and could not open the file. */
+    @Test
+    void nonAsciiArgumentsAndFileNamesWorkWithoutAUtf8Locale() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/proc/self/cmdline")) && Files.exists(Path.of("/bin/sh")));
+        String script = "f=\"$DIR/$(printf 'values-\\303\\251.yaml')\"\n"
+                + "printf 'backup: {enabled: true, storage: {s3: {bucket: a}}}\\n' > \"$f\"\n"
+                + "exec \"$JAVA\" -cp \"$CP\" " + Main.class.getName() + " template -f \"$f\" -n \"$(printf 'n\\303\\261')\" "
+                + "--set \"podAnnotations.x=$(printf 'h\\303\\251llo')\" --show-only templates/job-backup.yaml\n";
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", script);
+        builder.environment().clear();
+        builder.environment().put("PATH", "/usr/bin:/bin");
+        builder.environment().put("LC_ALL", "C");
+        builder.environment().put("DIR", folder.toString());
+        builder.environment().put("JAVA", ProcessHandle.current().info().command().orElseThrow());
+        builder.environment().put("CP", System.getProperty("java.class.path"));
+        Process process = builder.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        byte[] err = process.getErrorStream().readAllBytes();
+        assertEquals(0, process.waitFor(), new String(err, StandardCharsets.UTF_8));
+        String printed = new String(out, StandardCharsets.UTF_8);
+        assertTrue(printed.contains("        x: h\u00e9llo\n"), printed);
+        assertTrue(printed.contains("INFRAHUB_K8S_NAMESPACE") || printed.contains("fieldPath: metadata.namespace"), printed);
+    }
+
     @Test
     void exitCodesAreDocumented() throws IOException {
         String readme = Files.readString(CliTestSupport.ROOT.resolve("README.md"), StandardCharsets.UTF_8);
