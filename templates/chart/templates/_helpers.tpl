@@ -403,6 +403,42 @@ The rules of SPEC §5 that span several keys. The schema states them too (so edi
 these `fail`s keep them for anyone who renders with --skip-schema-validation, with the same words.
 */}}
 {{- define "infrahub-backup.validate" -}}
+{{- /* A null in the values removes the default (Helm's coalescing): refuse it where the templates need a value. */}}
+{{- if kindIs "invalid" .Values.serviceAccount }}
+{{- fail "serviceAccount is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.rbac }}
+{{- fail "rbac is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.image }}
+{{- fail "image is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.image.repository }}
+{{- fail "image.repository is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.job }}
+{{- fail "job is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.backup }}
+{{- fail "backup is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.backup.storage }}
+{{- fail "backup.storage is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.backup.storage.path }}
+{{- fail "backup.storage.path is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.backup.storage.local }}
+{{- fail "backup.storage.local is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.backup.storage.local.persistence }}
+{{- fail "backup.storage.local.persistence is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.backup.options }}
+{{- fail "backup.options is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.backup.options.neo4jMetadata }}
+{{- fail "backup.options.neo4jMetadata is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.backup.retention }}
+{{- fail "backup.retention is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.restore }}
+{{- fail "restore is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.restore.storage }}
+{{- fail "restore.storage is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.restore.storage.path }}
+{{- fail "restore.storage.path is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.restore.options }}
+{{- fail "restore.options is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- end }}
 {{- $backup := .Values.backup }}
 {{- $restore := .Values.restore }}
 {{- if and $backup.enabled $restore.enabled }}

@@ -296,6 +296,11 @@ public final class InfrahubBackupChart {
                 .or(() -> values.positionOf(fullPath, !atKey))
                 .or(() -> nearestAncestor(values, fullPath))
                 .orElse(null);
+        if (position != null && position.source().startsWith("--set") && message.endsWith(" (remove the quotes)")) {
+            message = message.substring(0, message.length() - " (remove the quotes)".length()) + (position.source().startsWith("--set-string")
+                    ? " (--set-string makes every value a string: use --set)"
+                    : " (--set reads only true and false as booleans and plain digits as numbers)");
+        }
         return position == null
                 ? new Problem(fullPath, null, 0, 0, message, hint)
                 : new Problem(fullPath, position.source(), position.line(), position.column(), message, hint);

@@ -1,8 +1,6 @@
 package io.github.infrahubbackup.chartkit;
 
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
+import io.github.infrahubbackup.chartkit.engine.text.GoPathMatch;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,24 +33,35 @@ public final class Rendering {
     /**
      * Only the objects of the given templates, as {@code helm template --show-only} prints them.
      *
-     * @param templates template paths inside the chart ({@code templates/role.yaml}), globs allowed
-     * @throws IllegalArgumentException naming the first template that matches no rendered object
+     * @param templates template paths inside the chart ({@code templates/role.yaml}), with the
+     *                  wildcards of Go's {@code filepath.Match} ({@code *}, {@code ?}, {@code [a-z]}, {@code [^a-z]})
+     * @throws IllegalArgumentException naming the first template that matches no rendered object,
+     *                                  and the templates that did render objects
      */
     public Rendering showOnly(List<String> templates) {
         List<Manifest> selected = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Manifest manifest : manifests) {
+            String source = manifest.source();
+            String inChart = source.substring(source.indexOf('/') + 1);
+            if (!names.contains(inChart)) {
+                names.add(inChart);
+            }
+        }
         for (String template : templates) {
-            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + template);
             boolean found = false;
             for (Manifest manifest : manifests) {
                 String source = manifest.source();
-                String inChart = source.substring(source.indexOf('/') + 1);
-                if (matcher.matches(Path.of(inChart))) {
+                if (GoPathMatch.matches(template, source.substring(source.indexOf('/') + 1))) {
                     selected.add(manifest);
                     found = true;
                 }
             }
             if (!found) {
-                throw new IllegalArgumentException("could not find template " + template + " in chart");
+                throw new IllegalArgumentException("could not find template " + template + " in chart; "
+                        + (names.isEmpty() ? "these values render no objects at all"
+                        : "the templates that render objects with these values are " + String.join(", ", names)
+                        + " (wildcards: * and ? within one folder, [a-z], [^a-z])"));
             }
         }
         StringBuilder text = new StringBuilder();

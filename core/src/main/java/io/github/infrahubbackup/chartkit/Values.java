@@ -4,13 +4,10 @@ import io.github.infrahubbackup.chartkit.engine.values.Coalesce;
 import io.github.infrahubbackup.chartkit.engine.values.SetParser;
 import io.github.infrahubbackup.chartkit.engine.values.SourcePosition;
 import io.github.infrahubbackup.chartkit.engine.values.ValuePaths;
+import io.github.infrahubbackup.chartkit.engine.values.ValuesInput;
 import io.github.infrahubbackup.chartkit.engine.values.ValuesFile;
 import io.github.infrahubbackup.chartkit.engine.values.ValuesReader;
 import io.github.infrahubbackup.chartkit.engine.values.ValuesSyntaxException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -216,7 +213,10 @@ public final class Values {
         }
 
         private static void collectPaths(Object value, String path, SourcePosition at, Map<String, SourcePosition> positions) {
-            positions.put(path, at);
+            if (!path.isEmpty()) {
+                // Not the root: a key missing elsewhere is not this argument's doing.
+                positions.put(path, at);
+            }
             if (value instanceof Map<?, ?> map) {
                 map.forEach((key, child) -> collectPaths(child, ValuePaths.child(path, (String) key), at, positions));
             } else if (value instanceof List<?> list) {
@@ -228,17 +228,12 @@ public final class Values {
 
         private static ValuesText readFile(Path path, List<Problem> problems) {
             try {
-                // A UTF-8 character takes at most 4 bytes: a larger file is over the limit unread.
-                if (Files.size(path) > 4L * ValuesReader.MAX_CODE_POINTS) {
-                    problems.add(new Problem("", path.toString(), 1, 1, ValuesReader.tooLargeMessage(), null));
-                    return null;
-                }
-                return new ValuesText(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
-            } catch (NoSuchFileException e) {
-                problems.add(new Problem("", path.toString(), 0, 0, "no such file: check the path", null));
-            } catch (IOException | RuntimeException e) {
-                problems.add(new Problem("", path.toString(), 0, 0,
-                        "cannot read the file as UTF-8 text (" + e.getClass().getSimpleName() + ")", null));
+                return new ValuesText(path.toString(), ValuesInput.read(path));
+            } catch (ValuesInput.UnreadableException e) {
+                problems.add(new Problem("", path.toString(), 0, 0, e.reason(), null));
+            } catch (ValuesSyntaxException e) {
+                SourcePosition at = e.position();
+                problems.add(new Problem("", at.source(), at.line(), at.column(), e.reason(), null));
             }
             return null;
         }

@@ -8,7 +8,10 @@ import io.github.infrahubbackup.chartkit.Release;
 import io.github.infrahubbackup.chartkit.Rendering;
 import io.github.infrahubbackup.chartkit.Validation;
 import io.github.infrahubbackup.chartkit.Values;
+import io.github.infrahubbackup.chartkit.engine.values.ValuesInput;
+import io.github.infrahubbackup.chartkit.engine.values.ValuesSyntaxException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,13 +36,35 @@ public final class Main implements Callable<Integer> {
     static final int OK = 0;
     static final int INVALID = 1;
     static final int USAGE = 2;
+    /** A values file or standard input that cannot be read, or an output folder that cannot be written. */
+    static final int UNREADABLE = 3;
+
+    /** Where {@code -f -} reads from; tests replace it. */
+    static InputStream stdin = System.in;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The variable through which a relaunched JVM receives the arguments, as a file of UTF-8 text. */
+    static final String ARGS_FILE = "INFRAHUB_BACKUP_ARGS_FILE";
+
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        args = Utf8Arguments.of(args, err);
+        if (args == null) {
+            return;
+        }
+        int code;
+        try {
+            code = run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), err);
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory; give Java more (java -Xmx1g -jar ...) or check the input");
+            code = INVALID;
+        } catch (StackOverflowError e) {
+            err.println("error: the values are nested too deeply to process");
+            code = INVALID;
+        }
+        System.exit(code);
     }
 
     /** Runs one command line; what it prints goes to {@code out} and {@code err}. Returns the exit code. */
@@ -47,7 +72,13 @@ public final class Main implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        // Helm has no argument files: "-f @values.yaml" names a file called "@values.yaml".
+        commandLine.setExpandAtFiles(false);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            if (exception instanceof Failure failure) {
+                err.println("error: " + failure.getMessage());
+                return failure.code;
+            }
             err.println("error: " + exception.getMessage());
             return INVALID;
         });
@@ -60,10 +91,20 @@ public final class Main implements Callable<Integer> {
         return USAGE;
     }
 
+    /** A failure with its exit code and a message that says what to do. */
+    static final class Failure extends RuntimeException {
+        final int code;
+
+        Failure(int code, String message) {
+            super(message);
+            this.code = code;
+        }
+    }
+
     /** The values flags shared by template and validate. */
     static final class ValuesOptions {
-        @Option(names = {"-f", "--values"}, paramLabel = "FILE", description = "Values file; repeat to merge several, later ones win.")
-        List<Path> files = new ArrayList<>();
+        @Option(names = {"-f", "--values"}, paramLabel = "FILE", description = "Values file, or - for standard input; repeat to merge several, later ones win.")
+        List<String> files = new ArrayList<>();
 
         @Option(names = "--set", paramLabel = "K=V", description = "Set values (Helm's --set syntax); applied after the files.")
         List<String> sets = new ArrayList<>();
@@ -80,13 +121,50 @@ public final class Main implements Callable<Integer> {
 
         Values values() {
             Values.Builder builder = Values.builder();
-            files.forEach(builder::file);
+            boolean stdinRead = false;
+            for (String file : files) {
+                if (file.equals("-")) {
+                    // As Helm: "-" is standard input, read once.
+                    String text = "";
+                    if (!stdinRead) {
+                        text = readStdin();
+                        stdinRead = true;
+                    }
+                    builder.yaml("<stdin>", text);
+                    continue;
+                }
+                Path path;
+                try {
+                    path = Path.of(file);
+                } catch (java.nio.file.InvalidPathException e) {
+                    throw new Failure(UNREADABLE, file + ": not a file name this system can open (" + e.getReason()
+                            + "); if it has non-ASCII characters, run Java with a UTF-8 locale (LANG=C.UTF-8)");
+                }
+                try {
+                    builder.yaml(file, ValuesInput.read(path));
+                } catch (ValuesInput.UnreadableException e) {
+                    throw new Failure(UNREADABLE, e.getMessage());
+                } catch (ValuesSyntaxException e) {
+                    // Too large or not text: the library reports it as a problem of the values, at its place.
+                    builder.file(path);
+                }
+            }
             sets.forEach(builder::set);
             stringSets.forEach(builder::setString);
             if (parent != null) {
                 builder.parent(parent, parentKey);
             }
             return builder.build();
+        }
+
+        private static String readStdin() {
+            try {
+                return ValuesInput.decode("<stdin>", ValuesInput.readBounded("<stdin>", stdin));
+            } catch (ValuesSyntaxException e) {
+                throw new Failure(INVALID, e.getMessage());
+            } catch (IOException e) {
+                throw new Failure(UNREADABLE, "<stdin>: cannot be read (" + e.getMessage() + ")");
+            }
         }
     }
 
@@ -107,7 +185,7 @@ public final class Main implements Callable<Integer> {
         List<String> showOnly = new ArrayList<>();
 
         @Option(names = "--output-dir", paramLabel = "DIR", description = "Write each template's objects to a file under DIR instead of printing them.")
-        Path outputDir;
+        String outputDir;
 
         @Mixin
         ValuesOptions values;
@@ -118,7 +196,8 @@ public final class Main implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             Release target;
             try {
-                target = Release.named(release).in(namespace);
+                // As Helm: an empty namespace is the default one.
+                target = Release.named(release).in(namespace.isEmpty() ? "default" : namespace);
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 return USAGE;
@@ -136,7 +215,7 @@ public final class Main implements Callable<Integer> {
                 err.println("error: " + e.getMessage());
                 return USAGE;
             }
-            if (outputDir != null) {
+            if (outputDir != null && !outputDir.isEmpty()) {
                 writeFiles(rendering, outputDir, out);
             } else {
                 out.print(rendering.yaml());
@@ -145,15 +224,25 @@ public final class Main implements Callable<Integer> {
             return OK;
         }
 
-        /** As Helm's --output-dir: one file per template, all written or none. */
-        private static void writeFiles(Rendering rendering, Path outputDir, PrintWriter out) throws IOException {
+        /**
+         * As Helm's --output-dir: one file per template, named DIR/CHART/templates/FILE as Helm joins
+         * them (DIR as given, then "/"), and "wrote NAME" for each object. All files are written or none.
+         */
+        private static void writeFiles(Rendering rendering, String outputDir, PrintWriter out) throws IOException {
             Map<String, StringBuilder> files = new LinkedHashMap<>();
             for (Manifest manifest : rendering.manifests()) {
                 files.computeIfAbsent(manifest.source(), source -> new StringBuilder())
                         .append("---\n# Source: ").append(manifest.source()).append('\n').append(manifest.text()).append('\n');
             }
-            Path staging = Files.createTempDirectory(outputDir.toAbsolutePath().getParent() == null
-                    ? Path.of(".") : Files.createDirectories(outputDir.toAbsolutePath().getParent()), ".infrahub-backup-");
+            Path root;
+            Path staging;
+            try {
+                root = Path.of(outputDir);
+                mkdirAll(root);
+                staging = Files.createTempDirectory(root, ".infrahub-backup-");
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                throw new Failure(UNREADABLE, outputDir + ": cannot write the output folder (" + reason(e) + "); choose a folder you can write to");
+            }
             try {
                 for (Map.Entry<String, StringBuilder> file : files.entrySet()) {
                     Path target = staging.resolve(file.getKey());
@@ -161,14 +250,57 @@ public final class Main implements Callable<Integer> {
                     Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
                 }
                 for (String source : files.keySet()) {
-                    Path target = outputDir.resolve(source);
-                    Files.createDirectories(target.getParent());
-                    Files.move(staging.resolve(source), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    out.println("wrote " + target);
+                    Path target = root.resolve(source);
+                    try {
+                        Files.createDirectories(target.getParent());
+                        Files.move(staging.resolve(source), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    } catch (IOException e) {
+                        throw new Failure(UNREADABLE, outputDir + "/" + source + ": cannot be written (" + reason(e) + ")");
+                    }
                 }
+            } catch (IOException e) {
+                throw new Failure(UNREADABLE, outputDir + ": cannot write the output folder (" + reason(e) + "); choose a folder you can write to");
             } finally {
                 deleteTree(staging);
             }
+            for (Manifest manifest : rendering.manifests()) {
+                out.println("wrote " + outputDir + "/" + manifest.source());
+            }
+            out.flush();
+        }
+
+        /** Go's os.MkdirAll, which Helm uses: each folder of the path as written ("a/../b" makes a, then b). */
+        private static void mkdirAll(Path folder) throws IOException {
+            if (Files.isDirectory(folder)) {
+                return;
+            }
+            Path parent = folder.getParent();
+            if (parent != null) {
+                mkdirAll(parent);
+            }
+            try {
+                Files.createDirectory(folder);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (!Files.isDirectory(folder)) {
+                    throw e;
+                }
+            }
+        }
+
+        private static String reason(Exception e) {
+            if (e instanceof java.nio.file.AccessDeniedException) {
+                return "permission denied";
+            }
+            if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
+                return "a file is in the way: " + ((java.nio.file.FileSystemException) e).getFile();
+            }
+            if (e instanceof java.nio.file.NoSuchFileException missing) {
+                return "no such folder: " + missing.getFile();
+            }
+            if (e instanceof java.nio.file.InvalidPathException invalid) {
+                return invalid.getReason();
+            }
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
 
         private static void deleteTree(Path root) throws IOException {

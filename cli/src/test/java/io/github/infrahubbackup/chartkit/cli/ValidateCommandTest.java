@@ -58,8 +58,8 @@ class ValidateCommandTest {
     @Test
     void aMissingFileIsReported() {
         CliTestSupport.Result result = CliTestSupport.run("validate", "-f", "/nonexistent/values.yaml");
-        assertEquals(1, result.exitCode());
-        assertEquals("/nonexistent/values.yaml: no such file: check the path\n", result.err());
+        assertEquals(3, result.exitCode(), "a file that cannot be read is not invalid values");
+        assertEquals("error: /nonexistent/values.yaml: no such file: check the path\n", result.err());
     }
 
     @Test

@@ -121,6 +121,7 @@ public final class SchemaValidator {
             case "maxLength" -> "must be at most " + arg(args, text) + " characters long";
             case "pattern" -> "does not have the expected form (it must match " + arg(args, text) + ")";
             case "minItems" -> "must have at least " + arg(args, text) + " items";
+            case "required" -> args.length >= 1 ? "the key \"" + args[0] + "\" is missing here; add it" : text;
             default -> text;
         };
         return new SchemaViolation(path, false, described, null);

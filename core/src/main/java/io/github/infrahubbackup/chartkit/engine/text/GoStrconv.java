@@ -161,6 +161,27 @@ public final class GoStrconv {
     }
 
     /**
+     * {@code strconv.FormatFloat(f, 'g', -1, 32)}: f rounded to float32, then its shortest
+     * round-trip digits in %e form when the decimal exponent is below -4 or at least 6.
+     */
+    public static String formatFloat32G(double f) {
+        float single = (float) f;
+        if (Float.isNaN(single)) {
+            return "NaN";
+        }
+        if (Float.isInfinite(single)) {
+            return single > 0 ? "+Inf" : "-Inf";
+        }
+        String sign = (single < 0 || (single == 0 && 1 / single < 0)) ? "-" : "";
+        ShortestDecimal dec = ShortestDecimal.ofFloat(Math.abs(single));
+        int exp = dec.pointPosition() - 1;
+        if (exp < -4 || exp >= 6) {
+            return sign + dec.exponentForm();
+        }
+        return sign + dec.fixedForm();
+    }
+
+    /**
      * How encoding/json writes a float64: %f for 1e-6 <= |f| < 1e21 (and zero), %e otherwise, with
      * a two-digit negative exponent shortened ("1e-07" becomes "1e-7").
      */
@@ -192,6 +213,33 @@ public final class GoStrconv {
             BigDecimal exact = new BigDecimal(abs);
             for (int precision = 1; precision <= 17; precision++) {
                 BigDecimal candidate = closestRoundTripping(exact, abs, precision);
+                if (candidate != null) {
+                    BigDecimal stripped = candidate.stripTrailingZeros();
+                    String digits = stripped.unscaledValue().toString();
+                    return new ShortestDecimal(digits, digits.length() - stripped.scale());
+                }
+            }
+            throw new IllegalStateException("no round-tripping representation for " + abs);
+        }
+
+        /** The shortest digits that read back as the same float32. */
+        static ShortestDecimal ofFloat(float abs) {
+            if (abs == 0) {
+                return new ShortestDecimal("", 0);
+            }
+            BigDecimal exact = new BigDecimal(abs);
+            for (int precision = 1; precision <= 9; precision++) {
+                BigDecimal down = exact.round(new MathContext(precision, RoundingMode.FLOOR));
+                BigDecimal up = exact.round(new MathContext(precision, RoundingMode.CEILING));
+                boolean downOk = Float.parseFloat(down.toString()) == abs;
+                boolean upOk = Float.parseFloat(up.toString()) == abs;
+                BigDecimal candidate = null;
+                if (downOk && upOk) {
+                    int cmp = exact.subtract(down).compareTo(up.subtract(exact));
+                    candidate = cmp < 0 ? down : cmp > 0 ? up : down.unscaledValue().testBit(0) ? up : down;
+                } else if (downOk || upOk) {
+                    candidate = downOk ? down : up;
+                }
                 if (candidate != null) {
                     BigDecimal stripped = candidate.stripTrailingZeros();
                     String digits = stripped.unscaledValue().toString();

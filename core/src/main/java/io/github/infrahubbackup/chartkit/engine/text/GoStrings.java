@@ -85,17 +85,15 @@ public final class GoStrings {
         }
     }
 
-    /** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+    /**
+     * strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space, by Go's
+     * Unicode tables (Unicode 15), which know characters Java 17's Character does not.
+     */
     static boolean isPrint(int cp) {
         if (cp <= 0xFF) {
             return (cp >= 0x20 && cp <= 0x7E) || (cp >= 0xA1 && cp != 0xAD);
         }
-        return switch (Character.getType(cp)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
-                    Character.UNASSIGNED, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
-                    Character.PARAGRAPH_SEPARATOR -> false;
-            default -> true;
-        };
+        return GoPrintTable.isPrint(cp);
     }
 
     /** sprig's indent: every line, empty ones included, gets the padding. */

@@ -278,7 +278,8 @@ class SchemaDocumentTest {
             "US/Pacific");
     static final List<String> INVALID_TIME_ZONES = List.of(
             "Local", "LOCAL", "europe/paris", "Europe/", "/Europe/Paris", "Europe//Paris", "Europe/Paris/A/B",
-            "Europe Paris", "+05:00", "America/Argentina/Buenos_Aires_Long", "Etc/../UTC", "CET ");
+            "Europe Paris", "+05:00", "America/Argentina/Buenos_Aires_Long", "Etc/../UTC", "CET ", "Mars/Olympus_Mons",
+            "Europe/Pariss", "Asia/Springfield");
 
     static Stream<Case> patternCases() {
         List<Case> cases = new ArrayList<>();
@@ -450,7 +451,8 @@ class SchemaDocumentTest {
                 Arguments.of("backup.storage.local.persistence.storageClass", "fast_ssd", SUBDOMAIN_SENTENCE),
                 Arguments.of("serviceAccount.name", "Ops", SUBDOMAIN_SENTENCE),
                 Arguments.of("priorityClassName", "High", SUBDOMAIN_SENTENCE),
-                Arguments.of("cronJob.timeZone", "Local", "Local is not a time zone name Kubernetes accepts"),
+                Arguments.of("cronJob.timeZone", "Local", TIME_ZONE_SENTENCE),
+                Arguments.of("cronJob.timeZone", "Mars/Olympus_Mons", TIME_ZONE_SENTENCE),
                 Arguments.of("cronJob.timeZone", "paris", TIME_ZONE_SENTENCE),
                 Arguments.of("image.digest", "sha256:abc", "use an image digest"),
                 Arguments.of("image.repository", "infrahub-backup:1.3.0", "use an image repository"),
