@@ -412,6 +412,8 @@ these `fail`s keep them for anyone who renders with --skip-schema-validation, wi
 {{- fail "image is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
 {{- else if kindIs "invalid" .Values.image.repository }}
 {{- fail "image.repository is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.image.tag }}
+{{- fail "image.tag is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
 {{- else if kindIs "invalid" .Values.job }}
 {{- fail "job is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
 {{- else if kindIs "invalid" .Values.backup }}
@@ -430,6 +432,12 @@ these `fail`s keep them for anyone who renders with --skip-schema-validation, wi
 {{- fail "backup.options.neo4jMetadata is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
 {{- else if kindIs "invalid" .Values.backup.retention }}
 {{- fail "backup.retention is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.backup.encryption }}
+{{- fail "backup.encryption is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.backup.encryption.publicKey }}
+{{- fail "backup.encryption.publicKey is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.backup.encryption.publicKey.key }}
+{{- fail "backup.encryption.publicKey.key is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
 {{- else if kindIs "invalid" .Values.restore }}
 {{- fail "restore is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
 {{- else if kindIs "invalid" .Values.restore.storage }}
@@ -438,6 +446,20 @@ these `fail`s keep them for anyone who renders with --skip-schema-validation, wi
 {{- fail "restore.storage.path is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
 {{- else if kindIs "invalid" .Values.restore.options }}
 {{- fail "restore.options is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.restore.decryption }}
+{{- fail "restore.decryption is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.restore.decryption.key }}
+{{- fail "restore.decryption.key is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.logFormat }}
+{{- fail "logFormat is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.monitoring }}
+{{- fail "monitoring is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.monitoring.prometheusRule }}
+{{- fail "monitoring.prometheusRule is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.monitoring.prometheusRule.backupMaxAge }}
+{{- fail "monitoring.prometheusRule.backupMaxAge is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.monitoring.prometheusRule.severity }}
+{{- fail "monitoring.prometheusRule.severity is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
 {{- end }}
 {{- $backup := .Values.backup }}
 {{- $restore := .Values.restore }}
