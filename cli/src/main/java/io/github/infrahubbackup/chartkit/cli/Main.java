@@ -2,7 +2,6 @@ package io.github.infrahubbackup.chartkit.cli;
 
 import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
 import io.github.infrahubbackup.chartkit.InvalidValuesException;
-import io.github.infrahubbackup.chartkit.Manifest;
 import io.github.infrahubbackup.chartkit.Problem;
 import io.github.infrahubbackup.chartkit.Release;
 import io.github.infrahubbackup.chartkit.Rendering;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,6 +45,7 @@ public final class Main implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setDefaultValueProvider(new ChartName());
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             err.println("error: " + exception.getMessage());
             return INVALID;
@@ -74,7 +73,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--parent", paramLabel = "CHART", description = "The files are the values of umbrella chart CHART, which has this chart as a dependency.")
         String parent;
 
-        @Option(names = "--parent-key", paramLabel = "KEY", defaultValue = "infrahub-backup",
+        @Option(names = ChartName.OPTION, paramLabel = "KEY",
                 description = "With --parent: the key of this chart's values in the umbrella's values (default: ${DEFAULT-VALUE}).")
         String parentKey;
 
@@ -147,15 +146,11 @@ public final class Main implements Callable<Integer> {
 
         /** As Helm's --output-dir: one file per template, all written or none. */
         private static void writeFiles(Rendering rendering, Path outputDir, PrintWriter out) throws IOException {
-            Map<String, StringBuilder> files = new LinkedHashMap<>();
-            for (Manifest manifest : rendering.manifests()) {
-                files.computeIfAbsent(manifest.source(), source -> new StringBuilder())
-                        .append("---\n# Source: ").append(manifest.source()).append('\n').append(manifest.text()).append('\n');
-            }
+            Map<String, String> files = rendering.byTemplate();
             Path staging = Files.createTempDirectory(outputDir.toAbsolutePath().getParent() == null
                     ? Path.of(".") : Files.createDirectories(outputDir.toAbsolutePath().getParent()), ".infrahub-backup-");
             try {
-                for (Map.Entry<String, StringBuilder> file : files.entrySet()) {
+                for (Map.Entry<String, String> file : files.entrySet()) {
                     Path target = staging.resolve(file.getKey());
                     Files.createDirectories(target.getParent());
                     Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
@@ -219,6 +214,17 @@ public final class Main implements Callable<Integer> {
             err.println(problem);
         }
         err.flush();
+    }
+
+    /** The default of --parent-key: the chart's name, from its Chart.yaml, as Helm keys a dependency without alias. */
+    static final class ChartName implements CommandLine.IDefaultValueProvider {
+        static final String OPTION = "--parent-key";
+
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec argument) {
+            return argument instanceof CommandLine.Model.OptionSpec option && OPTION.equals(option.longestName())
+                    ? InfrahubBackupChart.load().name() : null;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

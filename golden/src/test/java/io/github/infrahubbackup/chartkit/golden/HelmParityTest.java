@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class HelmParityTest {
     @BeforeAll
     static void copyCharts() throws java.io.IOException {
         helm = HelmRunner.forChart(Project.CHART, Files.createDirectories(work.resolve("standalone")));
-        umbrella = HelmRunner.forUmbrella(Project.UMBRELLA, Project.CHART, "infrahub-backup",
+        umbrella = HelmRunner.forUmbrella(Project.UMBRELLA, Project.CHART, InfrahubBackupChart.load().name(),
                 Files.createDirectories(work.resolve("umbrella")));
     }
 

@@ -61,15 +61,15 @@ public final class ChartRenderer {
     }
 
     /**
-     * Evaluates only the template named {@code validate}, if the chart has one: the chart's own
+     * Evaluates one template alone, if the chart has it: the template that holds the chart's own
      * {@code fail} rules, without rendering anything else.
      *
      * @throws TemplateFailedException when a rule refuses the values
      */
-    public void check(Map<String, Object> values, Map<String, Object> release) {
-        PebbleTemplate validate = templates.get("validate");
-        if (validate != null) {
-            evaluate("validate", validate, context(values, release));
+    public void check(String templateName, Map<String, Object> values, Map<String, Object> release) {
+        PebbleTemplate rules = templates.get(templateName);
+        if (rules != null) {
+            evaluate(templateName, rules, context(values, release));
         }
     }
 

@@ -1,17 +1,23 @@
 package io.github.infrahubbackup.chartkit.engine.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.infrahubbackup.chartkit.engine.values.ValuePaths;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Suggestions for unknown keys: the known key that was probably meant. */
+/** Suggestions for unknown keys: where a moved key went, else the known key that was probably meant. */
 final class KeyHints {
     private final JsonNode schema;
+    private final Map<String, MovedKey> movedKeys;
 
-    KeyHints(JsonNode schema) {
+    KeyHints(JsonNode schema, List<MovedKey> movedKeys) {
         this.schema = schema;
+        this.movedKeys = movedKeys.stream().collect(Collectors.toUnmodifiableMap(MovedKey::from, Function.identity()));
     }
 
     /**
@@ -19,12 +25,9 @@ final class KeyHints {
      * map keys as strings, list indexes as integers), or null.
      */
     String forUnknownKey(List<Object> parentPath, String key) {
-        String parent = parentPath.size() == 1 ? String.valueOf(parentPath.get(0)) : null;
-        if (parent != null && (parent.equals("backup") || parent.equals("restore"))
-                && (key.equals("s3") || key.equals("local") || key.equals("type") || key.equals("path"))) {
-            // The Infrahub umbrella chart's documentation still shows these keys one level up.
-            return "did you mean " + parent + ".storage." + key + "? " + parent + "." + key
-                    + ".* is the old layout that some Infrahub chart documentation still shows";
+        MovedKey moved = movedKeys.get(path(parentPath, key));
+        if (moved != null) {
+            return "did you mean " + moved.to() + "? " + moved.from() + ".* is " + moved.why();
         }
         JsonNode object = objectSchema(parentPath);
         if (object == null) {
@@ -46,6 +49,14 @@ final class KeyHints {
         List<String> known = new ArrayList<>();
         object.path("properties").fieldNames().forEachRemaining(known::add);
         return known.isEmpty() ? null : "known keys here: " + String.join(", ", known);
+    }
+
+    private static String path(List<Object> parentPath, String key) {
+        String path = "";
+        for (Object step : parentPath) {
+            path = step instanceof Integer index ? ValuePaths.index(path, index) : ValuePaths.child(path, step.toString());
+        }
+        return ValuePaths.child(path, key);
     }
 
     /** The schema of the object at this path, following properties and items; null if unknown. */
