@@ -3,6 +3,7 @@ package io.github.infrahubbackup.chartkit.golden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,7 +21,7 @@ class ConcurrentRenderTest {
     @Test
     void eightThreadsRenderTheSameBytesAsOne() throws Exception {
         InfrahubBackupChart chart = InfrahubBackupChart.load();
-        List<Scenario> scenarios = GoldenFiles.of(Project.SCENARIOS, Project.GOLDEN).scenarios();
+        List<Scenario> scenarios = GoldenFiles.of(ProjectFolder.SCENARIOS, ProjectFolder.GOLDEN).scenarios();
         List<String> expected = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             expected.add(scenario.render(chart).yaml());

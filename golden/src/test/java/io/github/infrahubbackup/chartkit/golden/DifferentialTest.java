@@ -8,6 +8,8 @@ import io.github.infrahubbackup.chartkit.InvalidValuesException;
 import io.github.infrahubbackup.chartkit.Release;
 import io.github.infrahubbackup.chartkit.Values;
 import io.github.infrahubbackup.chartkit.engine.values.Coalesce;
+import io.github.infrahubbackup.chartkit.testing.HelmChart;
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,12 +39,12 @@ class DifferentialTest {
     @TempDir
     static Path work;
 
-    private static HelmRunner helm;
+    private static HelmChart helm;
     private static InfrahubBackupChart chart;
 
     @BeforeAll
     static void setUp() throws IOException {
-        helm = HelmRunner.forChart(Project.CHART, Files.createDirectories(work.resolve("chart")));
+        helm = HelmChart.copyOf(ProjectFolder.CHART, Files.createDirectories(work.resolve("chart")));
         chart = InfrahubBackupChart.load();
     }
 
@@ -75,14 +77,9 @@ class DifferentialTest {
                 return "Pebble: " + Objects.requireNonNullElse(pebbleError, "rendered") + "\nHelm: "
                         + Objects.requireNonNullElse(helmError, "rendered");
             }
-            String[] a = pebble.split("\n", -1);
-            String[] b = helm.split("\n", -1);
-            int line = 0;
-            while (line < a.length && line < b.length && a[line].equals(b[line])) {
-                line++;
-            }
-            return "first difference at line " + (line + 1) + "\n  Pebble: " + (line < a.length ? a[line] : "<end>")
-                    + "\n  Helm:   " + (line < b.length ? b[line] : "<end>");
+            FirstDifference difference = FirstDifference.between(helm, pebble);
+            return "first difference at line " + difference.line() + ", in " + difference.source()
+                    + " (- Helm, + Pebble):\n" + difference.context();
         }
     }
 

@@ -8,6 +8,8 @@ import io.github.infrahubbackup.chartkit.InvalidValuesException;
 import io.github.infrahubbackup.chartkit.Release;
 import io.github.infrahubbackup.chartkit.Values;
 import io.github.infrahubbackup.chartkit.engine.values.ValuesReader;
+import io.github.infrahubbackup.chartkit.testing.HelmChart;
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +43,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class NoInjectionPropertyTest {
     private static final Release RELEASE = Release.named("prod").in("infrahub");
     private static Path work;
-    private static HelmRunner helm;
+    private static HelmChart helm;
     private static InfrahubBackupChart chart;
 
     /** A key, the values around it that make it render, and a harmless value unique in the output. */
@@ -96,7 +98,7 @@ class NoInjectionPropertyTest {
     @BeforeContainer
     static void setUp() throws IOException {
         work = Files.createTempDirectory("no-injection");
-        helm = HelmRunner.forChart(Project.CHART, Files.createDirectories(work.resolve("chart")));
+        helm = HelmChart.copyOf(ProjectFolder.CHART, Files.createDirectories(work.resolve("chart")));
         chart = InfrahubBackupChart.load();
     }
 

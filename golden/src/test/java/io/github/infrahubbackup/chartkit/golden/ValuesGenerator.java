@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 /**
  * Seeded generator of valid values sets for the differential test. Every key of the chart is
  * reachable; each optional key is sometimes absent; every enum value occurs; free-text values
- * draw from strings that YAML or Go treat specially. Valid by construction: the SPEC §5 rules are
+ * draw from strings that YAML or Go treat specially. Valid by construction: the chart's rules are
  * respected (backup and restore never both enabled, buckets set, restore key xor latest, a local
  * restore CronJob always on an existing claim with latest).
  */

@@ -1,6 +1,7 @@
 package io.github.infrahubbackup.chartkit.engine.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.infrahubbackup.chartkit.engine.text.EditDistance;
 import io.github.infrahubbackup.chartkit.engine.values.ValuePaths;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,7 +38,7 @@ final class KeyHints {
         int bestDistance = Integer.MAX_VALUE;
         for (Iterator<String> names = object.path("properties").fieldNames(); names.hasNext(); ) {
             String candidate = names.next();
-            int distance = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            int distance = EditDistance.between(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
@@ -69,26 +70,5 @@ final class KeyHints {
             }
         }
         return node.has("properties") ? node : null;
-    }
-
-    /** Levenshtein distance, with a swap of two neighbours counting as one edit. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.marcnuri.helm.Helm;
 import io.github.infrahubbackup.chartkit.engine.values.SetParser.SetSyntaxException;
+import io.github.infrahubbackup.chartkit.testing.HelmChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,14 +43,12 @@ class SetParserHelmParityTest {
     private static final int RANDOM_RUNS = 500;
 
     @TempDir
-    static Path chartDir;
+    static Path work;
+    static HelmChart chart;
 
     @BeforeAll
-    static void writeChart() throws IOException {
-        Files.writeString(chartDir.resolve("Chart.yaml"), "apiVersion: v2\nname: t\nversion: 0.1.0\n");
-        Files.writeString(chartDir.resolve("values.yaml"), "");
-        Files.createDirectories(chartDir.resolve("templates"));
-        Files.writeString(chartDir.resolve("templates/out.yaml"), DUMP_MARKER + "{{ toJson .Values }}\n");
+    static void writeChart() {
+        chart = HelmChart.write(work, "t", Map.of("values.yaml", "", "templates/out.yaml", DUMP_MARKER + "{{ toJson .Values }}\n"));
     }
 
     static Stream<String> forms() {
@@ -186,7 +184,7 @@ class SetParserHelmParityTest {
         String helmJson = null;
         String helmError = null;
         try {
-            String out = new Helm(chartDir).template().withName("t").set(key, value).call();
+            String out = chart.command().withName("t").set(key, value).call();
             int at = out.indexOf(DUMP_MARKER);
             assertTrue(at >= 0, out);
             helmJson = out.substring(at + DUMP_MARKER.length()).trim();
