@@ -15,10 +15,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * The chart's files as this jar bundles them: core/pom.xml copies {@code templates/chart},
  * {@code templates/pebble} and {@code schema} under {@link #ROOT}, so that each fact keeps one
- * source in the repository.
+ * source in the repository. The folder's name is not a Java package name, so the module does not
+ * encapsulate the files: Pebble's classpath loader reads the templates on the module path too.
  */
 final class ChartFiles {
-    static final String ROOT = "io/github/infrahubbackup/chartkit/";
+    static final String ROOT = "io/github/infrahubbackup/chartkit/bundled-chart/";
     static final String CHART_YAML = "chart/Chart.yaml";
     static final String VALUES_YAML = "chart/values.yaml";
     static final String SCHEMA = "schema/values.schema.json";

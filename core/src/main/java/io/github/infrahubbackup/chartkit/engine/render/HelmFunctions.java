@@ -25,14 +25,14 @@ import java.util.Map;
  * filter follow Go's notion of an empty value (nil, false, 0, "", empty list or map), so that
  * {@code {% if x is not empty %}} means exactly what {@code {{ with x }}} means in the chart.
  */
-public final class HelmFunctions extends AbstractExtension {
+final class HelmFunctions extends AbstractExtension {
     private final FixedValues<String> printedDefaults;
 
     /**
      * @param defaults values that never change (the chart's read-only defaults): {@code toYaml} of
      *                 one of their maps or lists is printed once, not on every render
      */
-    public HelmFunctions(Object defaults) {
+    HelmFunctions(Object defaults) {
         this.printedDefaults = new FixedValues<>(defaults, GoYaml::toYaml);
     }
 
