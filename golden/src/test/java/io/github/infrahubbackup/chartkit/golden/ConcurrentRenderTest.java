@@ -11,9 +11,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** One shared chart rendering every scenario from 8 threads at once gives the single-thread bytes. */
+@Tag("slow")
 class ConcurrentRenderTest {
     private static final int THREADS = 8;
     private static final int ROUNDS = 10;

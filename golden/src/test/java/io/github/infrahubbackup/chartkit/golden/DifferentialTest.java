@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>{@code -Ddifferential.sets=N} and {@code -Ddifferential.seed=S} change the run.
  */
+@Tag("slow")
 class DifferentialTest {
     private static final int SETS = Integer.getInteger("differential.sets", 2_000);
     private static final long SEED = Long.getLong("differential.seed", 20261126L);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.TestFactory;
  * says {@code # ide: none} (an error only the merged values or the Java validator can see), in which
  * case its test is skipped under a name that says why.
  */
+@Tag("slow")
 class IdeDiagnosticsTest {
     private static final String MODELINE = "# yaml-language-server: $schema=../../schema/values.schema.json";
     /** Values of an umbrella chart (a file with a "# parent:" line) use the umbrella's schema, which nests ours. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every file of examples/invalid is refused by the Java validator, with its expected message on its
  * expected line, and by real Helm; every scenario file is accepted by both.
  */
+@Tag("helm")
 class InvalidValuesTest {
     @TempDir
     static Path work;

@@ -25,6 +25,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -40,6 +41,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * a space inside toYaml'd maps. The schema refuses the control characters that make Helm's
  * {@code toYaml} print nothing.
  */
+@Tag("slow")
 class NoInjectionPropertyTest {
     private static final Release RELEASE = Release.named("prod").in("infrahub");
     private static Path work;

@@ -48,6 +48,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
@@ -737,6 +738,7 @@ class SchemaDocumentTest {
     // ------------------------------------------------------------------ real Helm
 
     @Nested
+    @Tag("helm")
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class RealHelm {
         Path work;

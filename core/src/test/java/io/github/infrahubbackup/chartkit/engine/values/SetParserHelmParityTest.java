@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link SetParserTest} only. Helm's partial updates before an error are not visible either (Helm aborts), so for
  * failing arguments only the message is compared.
  */
+@Tag("helm")
 class SetParserHelmParityTest {
 
     private static final String ESCAPED_BY_HELM_JAVA = "\"'\\={[,.]}";

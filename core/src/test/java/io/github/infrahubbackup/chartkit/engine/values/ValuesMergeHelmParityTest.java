@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each case renders a throwaway chart whose template prints {@code toJson .Values}, with Helm and
  * with {@link ValuesReader} + {@link Coalesce}, and compares the two.
  */
+@Tag("helm")
 class ValuesMergeHelmParityTest {
     private static final String DEFAULTS = """
             name: base
