@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.infrahubbackup.chartkit.engine.values.SetParser.SetSyntaxException;
 import io.github.infrahubbackup.chartkit.testing.HelmChart;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
