@@ -102,12 +102,12 @@ public final class InfrahubBackupChart {
         String sourcePrefix = values.parentChart().map(parent -> parent + "/charts/").orElse("") + metadata.name() + "/templates/";
         Optional<Map<String, Object>> own = key.isEmpty() ? Optional.of(values.raw()) : Subchart.scope(values.raw(), key);
         if (own.isEmpty()) {
-            return new Validation(List.of(), new Validation.Checked(this, null, locator, sourcePrefix, null));
+            return new Validation(List.of(), new Validation.Checked(null, locator, sourcePrefix, null));
         }
         Map<String, Object> merged = Coalesce.withDefaults(own.get(), defaults.get());
         List<Problem> problems = new ArrayList<>(locator.schemaProblems(engines.get().schema().validate(merged)));
         String separatorPath = HelmOutput.firstLineSeparator(merged, "");
-        Validation.Checked checked = new Validation.Checked(this, merged, locator, sourcePrefix, separatorPath);
+        Validation.Checked checked = new Validation.Checked(merged, locator, sourcePrefix, separatorPath);
         if (problems.isEmpty()) {
             try {
                 engines.get().renderer().check(chartKit.rulesTemplate(), merged, releaseObject(CHECK_RELEASE));
@@ -135,7 +135,6 @@ public final class InfrahubBackupChart {
      * Renders values this chart validated, as {@code helm template RELEASE -n NAMESPACE} does.
      *
      * @throws InvalidValuesException if the validation found problems; nothing is rendered
-     * @throws IllegalArgumentException if another chart made the validation
      */
     public Rendering render(Validation validation, Release release) {
         Objects.requireNonNull(release, "release");
@@ -143,9 +142,6 @@ public final class InfrahubBackupChart {
             throw new InvalidValuesException(validation);
         }
         Validation.Checked checked = validation.checked();
-        if (checked.chart() != this) {
-            throw new IllegalArgumentException("the values were validated by another chart");
-        }
         if (checked.merged() == null) {
             return new Rendering(release, List.of());
         }
@@ -153,6 +149,8 @@ public final class InfrahubBackupChart {
         try {
             manifests = manifests(checked, release);
         } catch (ChartRenderer.TemplateFailedException e) {
+            // Validation ran the rules with a stand-in release; only a rule about the release itself
+            // (its name or namespace) can refuse here, and it is reported as validation reports rules.
             throw invalid(ruleProblem(checked.locator(), e));
         }
         unreadableOutput(checked, release, manifests).ifPresent(problem -> {

@@ -23,17 +23,16 @@ public final class Validation {
     }
 
     /**
-     * What the chart that checked the values needs to render them.
+     * What the chart needs to render the values it checked (the library bundles one chart, so a
+     * valid Validation can only come from it).
      *
-     * @param chart         the chart that checked them
      * @param merged        the values over the defaults, as templates see them; null when the chart
      *                      renders nothing (a subchart turned off)
      * @param locator       places problems that only the rendered output reveals
      * @param sourcePrefix  what comes before a template's file name in its path ({@code infrahub-backup/templates/})
      * @param separatorPath the first value holding a YAML line separator, or null (the common case)
      */
-    record Checked(InfrahubBackupChart chart, Map<String, Object> merged, ProblemLocator locator, String sourcePrefix,
-                   String separatorPath) {
+    record Checked(Map<String, Object> merged, ProblemLocator locator, String sourcePrefix, String separatorPath) {
     }
 
     public boolean isValid() {
