@@ -137,6 +137,7 @@ public final class InfrahubBackupChart {
      * @throws InvalidValuesException if the validation found problems; nothing is rendered
      */
     public Rendering render(Validation validation, Release release) {
+        Objects.requireNonNull(validation, "validation");
         Objects.requireNonNull(release, "release");
         if (!validation.isValid()) {
             throw new InvalidValuesException(validation);
@@ -153,7 +154,7 @@ public final class InfrahubBackupChart {
             // (its name or namespace) can refuse here, and it is reported as validation reports rules.
             throw invalid(ruleProblem(checked.locator(), e));
         }
-        unreadableOutput(checked, release, manifests).ifPresent(problem -> {
+        unreadableOutput(checked, manifests).ifPresent(problem -> {
             throw invalid(problem);
         });
         return new Rendering(release, manifests);
@@ -176,14 +177,14 @@ public final class InfrahubBackupChart {
     }
 
     private Optional<Problem> unreadableOutput(Validation.Checked checked, Release release) {
-        return checked.separatorPath() == null ? Optional.empty() : unreadableOutput(checked, release, manifests(checked, release));
+        return checked.separatorPath() == null ? Optional.empty() : unreadableOutput(checked, manifests(checked, release));
     }
 
     /**
      * Helm refuses a release whose rendered YAML does not read back. Only a YAML line separator
      * in a value can cause that, so the documents are only read back when a value holds one.
      */
-    private static Optional<Problem> unreadableOutput(Validation.Checked checked, Release release, List<Manifest> manifests) {
+    private static Optional<Problem> unreadableOutput(Validation.Checked checked, List<Manifest> manifests) {
         if (checked.separatorPath() == null) {
             return Optional.empty();
         }
