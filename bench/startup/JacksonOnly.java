@@ -5,7 +5,7 @@ import java.io.InputStream;
 public class JacksonOnly {
     public static void main(String[] args) throws Exception {
         try (InputStream in = JacksonOnly.class.getClassLoader()
-                .getResourceAsStream("io/github/infrahubbackup/chartkit/schema/values.schema.json")) {
+                .getResourceAsStream("io/github/infrahubbackup/chartkit/bundled-chart/schema/values.schema.json")) {
             System.out.println(new ObjectMapper().readTree(in).size());
         }
     }

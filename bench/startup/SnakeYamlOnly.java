@@ -7,7 +7,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public class SnakeYamlOnly {
     public static void main(String[] args) throws Exception {
         try (InputStream in = SnakeYamlOnly.class.getClassLoader()
-                .getResourceAsStream("io/github/infrahubbackup/chartkit/chart/values.yaml")) {
+                .getResourceAsStream("io/github/infrahubbackup/chartkit/bundled-chart/chart/values.yaml")) {
             Object values = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             System.out.println(values.toString().length());
         }

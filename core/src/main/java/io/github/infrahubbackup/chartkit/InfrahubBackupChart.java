@@ -1,58 +1,36 @@
 package io.github.infrahubbackup.chartkit;
 
-import io.github.infrahubbackup.chartkit.engine.render.ChartFiles;
 import io.github.infrahubbackup.chartkit.engine.render.ChartMetadata;
 import io.github.infrahubbackup.chartkit.engine.render.ChartRenderer;
-import io.github.infrahubbackup.chartkit.engine.render.Document;
 import io.github.infrahubbackup.chartkit.engine.render.HelmOutput;
+import io.github.infrahubbackup.chartkit.engine.render.ReleaseObject;
+import io.github.infrahubbackup.chartkit.engine.render.TemplateFolder;
 import io.github.infrahubbackup.chartkit.engine.schema.SchemaValidator;
-import io.github.infrahubbackup.chartkit.engine.schema.SchemaViolation;
 import io.github.infrahubbackup.chartkit.engine.values.Coalesce;
-import io.github.infrahubbackup.chartkit.engine.values.SourcePosition;
+import io.github.infrahubbackup.chartkit.engine.values.Subchart;
 import io.github.infrahubbackup.chartkit.engine.values.ValuesReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.Enumeration;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The infrahub-backup chart: its defaults, schema and templates, bundled in this jar. Load it once
  * and share it: validating and rendering are thread-safe.
  *
+ * <p>The flow is one way: {@link Values} are read, {@link #validate} checks them into a
+ * {@link Validation}, and {@link #render(Validation, Release)} renders a valid one.
+ *
  * <pre>{@code
  * InfrahubBackupChart chart = InfrahubBackupChart.load();
  * Values values = Values.builder().file(Path.of("backup-values.yaml")).set("backup.enabled=true").build();
  * Validation validation = chart.validate(values);
- * Rendering rendering = chart.render(values, Release.named("prod").in("infrahub"));
+ * Rendering rendering = chart.render(validation, Release.named("prod").in("infrahub"));
  * System.out.print(rendering.yaml());
  * }</pre>
  */
 public final class InfrahubBackupChart {
-    private static final String RESOURCES = "io/github/infrahubbackup/chartkit/";
-    private static final String TEMPLATES = RESOURCES + "pebble";
-
     /** The release the chart's rules are checked with; names do not depend on values' validity. */
     private static final Release CHECK_RELEASE = Release.named("validate");
 
@@ -60,6 +38,7 @@ public final class InfrahubBackupChart {
 
     private final ChartMetadata metadata;
     private final String schemaJson;
+    private final ChartFiles.ChartKit chartKit;
     // The two below are built on first use: the schema command and --version need neither.
     /** values.yaml, read-only: renders share the subtrees of the defaults that the user's values leave alone. */
     private final Lazy<Map<String, Object>> defaults;
@@ -67,39 +46,17 @@ public final class InfrahubBackupChart {
     private final Lazy<Engines> engines;
 
     private InfrahubBackupChart() {
-        this.metadata = ChartMetadata.parse(resource("chart/Chart.yaml"));
-        this.schemaJson = resource("schema/values.schema.json");
-        this.defaults = new Lazy<>(() ->
-                Coalesce.asMap(Coalesce.unmodifiable(ValuesReader.read("values.yaml", resource("chart/values.yaml")).values())));
-        this.engines = new Lazy<>(() -> new Engines(new SchemaValidator(schemaJson, defaults.get()),
-                new ChartRenderer(metadata, TEMPLATES, templateNames(), defaults.get(), chartFiles())));
+        this.metadata = ChartMetadata.parse(ChartFiles.read(ChartFiles.CHART_YAML));
+        this.schemaJson = ChartFiles.read(ChartFiles.SCHEMA);
+        this.chartKit = ChartFiles.ChartKit.parse(ChartFiles.read(ChartFiles.CHART_KIT_YAML));
+        this.defaults = new Lazy<>(() -> Coalesce.asMap(Coalesce.unmodifiable(
+                ValuesReader.read("values.yaml", ChartFiles.read(ChartFiles.VALUES_YAML)).values())));
+        this.engines = new Lazy<>(() -> new Engines(new SchemaValidator(schemaJson, defaults.get(), chartKit.movedKeys()),
+                new ChartRenderer(metadata, ChartFiles.TEMPLATES, TemplateFolder.templateNames(ChartFiles.TEMPLATES), defaults.get(),
+                        ChartFiles.templateFiles())));
     }
 
     private record Engines(SchemaValidator schema, ChartRenderer renderer) {
-    }
-
-    /** A value built on its first use, once, then shared by every thread. */
-    private static final class Lazy<T> {
-        private final Supplier<T> build;
-        private volatile T value;
-
-        Lazy(Supplier<T> build) {
-            this.build = build;
-        }
-
-        T get() {
-            T built = value;
-            if (built == null) {
-                synchronized (this) {
-                    built = value;
-                    if (built == null) {
-                        built = build.get();
-                        value = built;
-                    }
-                }
-            }
-            return built;
-        }
     }
 
     /** The chart bundled in this library; read on the first call (defaults, templates and schema on first use), then shared. */
@@ -107,7 +64,7 @@ public final class InfrahubBackupChart {
         return BUNDLED.get();
     }
 
-    /** The chart's name, from Chart.yaml. */
+    /** The chart's name, from Chart.yaml; also the key of its values in a parent chart's values, unless given. */
     public String name() {
         return metadata.name();
     }
@@ -132,255 +89,108 @@ public final class InfrahubBackupChart {
         return schemaJson;
     }
 
-    /** Checks the values, combined with the defaults as Helm combines them, against every rule of the chart. */
+    /**
+     * Checks the values, combined with the defaults as Helm combines them, against the schema, then
+     * against the chart's own rules and whether the output would read back.
+     */
     public Validation validate(Values values) {
-        Prepared prepared = values.validatedBy(this);
-        if (prepared == null) {
-            prepared = prepare(values, true);
-            values.rememberValidation(prepared);
+        Objects.requireNonNull(values, "values");
+        if (!values.readProblems().isEmpty()) {
+            return new Validation(values.readProblems());
         }
-        return prepared.validation();
+        String key = values.parentChart().isPresent() ? values.parentKey().orElse(metadata.name()) : "";
+        ProblemLocator locator = new ProblemLocator(values.sources(), key);
+        String sourcePrefix = values.parentChart().map(parent -> parent + "/charts/").orElse("") + metadata.name() + "/templates/";
+        Optional<Map<String, Object>> own = key.isEmpty() ? Optional.of(values.raw()) : Subchart.scope(values.raw(), key);
+        if (own.isEmpty()) {
+            return new Validation(List.of(), new Validation.Checked(null, locator, sourcePrefix, null));
+        }
+        Map<String, Object> merged = Coalesce.withDefaults(own.get(), defaults.get());
+        List<Problem> problems = new ArrayList<>(locator.schemaProblems(engines.get().schema().validate(merged)));
+        String separatorPath = HelmOutput.firstLineSeparator(merged, "");
+        Validation.Checked checked = new Validation.Checked(merged, locator, sourcePrefix, separatorPath);
+        if (problems.isEmpty()) {
+            try {
+                engines.get().renderer().check(chartKit.rulesTemplate(), merged, releaseObject(CHECK_RELEASE));
+                unreadableOutput(checked, CHECK_RELEASE).ifPresent(problems::add);
+            } catch (ChartRenderer.TemplateFailedException e) {
+                problems.add(ruleProblem(locator, e));
+            }
+        }
+        return new Validation(problems, problems.isEmpty() ? checked : null);
     }
 
     /**
-     * Renders the chart as {@code helm template RELEASE -n NAMESPACE} does. The values are checked
-     * first, unless {@link #validate} already checked these same values: its answer is kept with
-     * them, so validating and then rendering checks them once.
+     * Renders the chart as {@code helm template RELEASE -n NAMESPACE} does: {@link #validate} the
+     * values, then {@link #render(Validation, Release)} them. To show problems before rendering,
+     * validate first and render the {@link Validation}: the values are then checked once.
      *
      * @throws InvalidValuesException if the values do not validate; nothing is rendered
      */
     public Rendering render(Values values, Release release) {
         Objects.requireNonNull(release, "release");
-        // Values validated before need no second check; otherwise the schema is checked here and
-        // the chart's rules run as part of the full render below.
-        Prepared prepared = values.validatedBy(this);
-        if (prepared == null) {
-            prepared = prepare(values, false);
-        }
-        if (!prepared.validation().isValid()) {
-            throw new InvalidValuesException(prepared.validation());
-        }
-        if (prepared.merged() == null) {
-            return new Rendering(release, List.of(), "\n");
-        }
-        List<Document> documents;
-        try {
-            documents = documents(values, prepared.merged(), release);
-        } catch (ChartRenderer.TemplateFailedException e) {
-            throw invalid(ruleProblem(values, prepared.pathPrefix(), e.reason()));
-        }
-        List<Document> rendered = documents;
-        unreadableOutput(values, prepared.pathPrefix(), prepared.separatorPath(), () -> rendered)
-                .ifPresent(problem -> {
-                    throw invalid(problem);
-                });
-        List<Manifest> manifests = new ArrayList<>(documents.size());
-        for (Document document : documents) {
-            manifests.add(new Manifest(document.kind(), document.name(), document.source(), document.hook(), document.text()));
-        }
-        return new Rendering(release, manifests, HelmOutput.print(documents));
-    }
-
-    private List<Document> documents(Values values, Map<String, Object> merged, Release release) {
-        String prefix = values.parentChart().map(parent -> parent + "/charts/").orElse("") + metadata.name() + "/templates/";
-        return HelmOutput.documents(engines.get().renderer().render(merged, releaseObject(release), prefix));
-    }
-
-    /** {@code .Release} as Helm exposes it to templates during {@code helm template}. */
-    private static Map<String, Object> releaseObject(Release release) {
-        Map<String, Object> object = new LinkedHashMap<>();
-        object.put("Name", release.name());
-        object.put("Namespace", release.namespace());
-        object.put("Service", "Helm");
-        object.put("IsInstall", true);
-        object.put("IsUpgrade", false);
-        object.put("Revision", 1);
-        return object;
-    }
-
-    /** The rule's message names the value it is about first: "restore.storage.s3: set key...". */
-    private static final Pattern RULE_PATH = Pattern.compile("^([A-Za-z0-9_.\\[\\]]+)[ :]");
-
-    private static Problem ruleProblem(Values values, String prefix, String reason) {
-        Matcher path = RULE_PATH.matcher(reason);
-        return locate(values, prefix, path.find() ? path.group(1) : "", false, reason, null);
+        return render(validate(values), release);
     }
 
     /**
-     * The values merged over the defaults and what checking them found.
+     * Renders values this chart validated, as {@code helm template RELEASE -n NAMESPACE} does.
      *
-     * @param merged        what templates see as {@code .Values}; null when nothing renders
-     * @param pathPrefix    the key of these values in a parent chart's values, or ""
-     * @param separatorPath the first value holding a YAML line separator, or null (the common case)
+     * @throws InvalidValuesException if the validation found problems; nothing is rendered
      */
-    record Prepared(InfrahubBackupChart chart, Map<String, Object> merged, Validation validation, String pathPrefix,
-                    String separatorPath) {
+    public Rendering render(Validation validation, Release release) {
+        Objects.requireNonNull(validation, "validation");
+        Objects.requireNonNull(release, "release");
+        if (!validation.isValid()) {
+            throw new InvalidValuesException(validation);
+        }
+        Validation.Checked checked = validation.checked();
+        if (checked.merged() == null) {
+            return new Rendering(release, List.of());
+        }
+        List<Manifest> manifests;
+        try {
+            manifests = manifests(checked, release);
+        } catch (ChartRenderer.TemplateFailedException e) {
+            // Validation ran the rules with a stand-in release; only a rule about the release itself
+            // (its name or namespace) can refuse here, and it is reported as validation reports rules.
+            throw invalid(ruleProblem(checked.locator(), e));
+        }
+        unreadableOutput(checked, manifests).ifPresent(problem -> {
+            throw invalid(problem);
+        });
+        return new Rendering(release, manifests);
+    }
+
+    private List<Manifest> manifests(Validation.Checked checked, Release release) {
+        return HelmOutput.documents(engines.get().renderer().render(checked.merged(), releaseObject(release), checked.sourcePrefix()));
+    }
+
+    private static Map<String, Object> releaseObject(Release release) {
+        return ReleaseObject.of(release.name(), release.namespace());
+    }
+
+    private static Problem ruleProblem(ProblemLocator locator, ChartRenderer.TemplateFailedException failure) {
+        return locator.locate(RuleMessages.pathOf(failure.reason()), false, failure.reason(), null);
     }
 
     private static InvalidValuesException invalid(Problem problem) {
         return new InvalidValuesException(new Validation(List.of(problem)));
     }
 
-    /**
-     * Merges the values over the defaults and checks them against the schema; with {@code checkRules},
-     * also against the chart's own {@code fail} rules and whether the output would read back.
-     */
-    private Prepared prepare(Values values, boolean checkRules) {
-        Objects.requireNonNull(values, "values");
-        if (!values.readProblems().isEmpty()) {
-            return new Prepared(this, null, new Validation(values.readProblems()), "", null);
-        }
-        Map<String, Object> user = values.raw();
-        String pathPrefix = "";
-        if (values.parentKey().isPresent()) {
-            String key = values.parentKey().get();
-            Object section = user.get(key);
-            if (section instanceof Map<?, ?> map && Boolean.FALSE.equals(map.get("enabled"))) {
-                return new Prepared(this, null, new Validation(List.of()), key, null);
-            }
-            Map<String, Object> own = section instanceof Map<?, ?> map ? Coalesce.asMapCopy(map) : new LinkedHashMap<>();
-            if (user.get("global") instanceof Map<?, ?> global) {
-                Map<String, Object> shared = Coalesce.asMapCopy(global);
-                if (own.get("global") instanceof Map<?, ?> ownGlobal) {
-                    Coalesce.merge(shared, Coalesce.asMapCopy(ownGlobal));
-                }
-                own.put("global", shared);
-            }
-            user = own;
-            pathPrefix = key;
-        }
-        Map<String, Object> merged = Coalesce.withDefaults(user, defaults.get());
-        List<Problem> problems = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (SchemaViolation violation : engines.get().schema().validate(merged)) {
-            Problem problem = locate(values, pathPrefix, violation.path(), violation.atKey(), violation.message(), violation.hint());
-            // One rule broken by two missing keys is one problem at one place.
-            if (seen.add(problem.file().orElse("") + ":" + problem.line() + ":" + problem.column() + ":" + problem.message())) {
-                problems.add(problem);
-            }
-        }
-        problems.sort(Comparator.<Problem>comparingInt(problem -> problem.file().map(values::sourceOrder).orElse(Integer.MAX_VALUE))
-                .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
-        String separatorPath = HelmOutput.firstLineSeparator(merged, "");
-        if (checkRules && problems.isEmpty()) {
-            try {
-                engines.get().renderer().check(merged, releaseObject(CHECK_RELEASE));
-                unreadableOutput(values, pathPrefix, separatorPath, () -> documents(values, merged, CHECK_RELEASE))
-                        .ifPresent(problems::add);
-            } catch (ChartRenderer.TemplateFailedException e) {
-                problems.add(ruleProblem(values, pathPrefix, e.reason()));
-            }
-        }
-        return new Prepared(this, merged, new Validation(problems), pathPrefix, separatorPath);
+    private Optional<Problem> unreadableOutput(Validation.Checked checked, Release release) {
+        return checked.separatorPath() == null ? Optional.empty() : unreadableOutput(checked, manifests(checked, release));
     }
 
     /**
      * Helm refuses a release whose rendered YAML does not read back. Only a YAML line separator
-     * in a value can cause that, so the documents are only asked for (and read back) when the value
-     * at {@code path} holds one; {@code path} is null when none does.
+     * in a value can cause that, so the documents are only read back when a value holds one.
      */
-    private static Optional<Problem> unreadableOutput(Values values, String pathPrefix, String path,
-                                                      Supplier<List<Document>> documents) {
-        if (path == null) {
+    private static Optional<Problem> unreadableOutput(Validation.Checked checked, List<Manifest> manifests) {
+        if (checked.separatorPath() == null) {
             return Optional.empty();
         }
-        String unreadable = HelmOutput.unreadableDocument(documents.get());
-        return Optional.ofNullable(unreadable).map(reason -> locate(values, pathPrefix, path, false,
-                "holds a line or paragraph separator (U+0085, U+2028 or U+2029) that breaks the rendered YAML ("
+        return Optional.ofNullable(HelmOutput.unreadableDocument(manifests)).map(reason -> checked.locator().locate(
+                checked.separatorPath(), false, "holds a line or paragraph separator (U+0085, U+2028 or U+2029) that breaks the rendered YAML ("
                         + reason + "); remove it", null));
-    }
-
-    private static Problem locate(Values values, String prefix, String path, boolean atKey, String message, String hint) {
-        String fullPath = prefix.isEmpty() ? path : path.isEmpty() ? prefix : prefix + "." + path;
-        SourcePosition position = values.positionOf(fullPath, atKey)
-                .or(() -> values.positionOf(fullPath, !atKey))
-                .or(() -> nearestAncestor(values, fullPath))
-                .orElse(null);
-        if (position != null && position.source().startsWith("--set") && message.endsWith(" (remove the quotes)")) {
-            message = message.substring(0, message.length() - " (remove the quotes)".length()) + (position.source().startsWith("--set-string")
-                    ? " (--set-string makes every value a string: use --set)"
-                    : " (--set reads only true and false as booleans and plain digits as numbers)");
-        }
-        return position == null
-                ? new Problem(fullPath, null, 0, 0, message, hint)
-                : new Problem(fullPath, position.source(), position.line(), position.column(), message, hint);
-    }
-
-    /** For a value that is missing, the key of the closest enclosing map the user wrote. */
-    private static Optional<SourcePosition> nearestAncestor(Values values, String path) {
-        String parent = path;
-        while (!parent.isEmpty()) {
-            int cut = Math.max(parent.lastIndexOf('.'), parent.lastIndexOf('['));
-            while (cut > 0 && parent.charAt(cut - 1) == '\\') {
-                cut = Math.max(parent.lastIndexOf('.', cut - 2), parent.lastIndexOf('[', cut - 2));
-            }
-            parent = cut > 0 ? parent.substring(0, cut) : "";
-            Optional<SourcePosition> position = values.positionOf(parent, true);
-            if (position.isPresent()) {
-                return position;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The files beside the chart's templates that the templates read: the tool's command line and which value renders each flag. */
-    private static ChartFiles chartFiles() {
-        Map<String, String> files = new LinkedHashMap<>();
-        for (String name : List.of("tool.yaml", "arguments.yaml")) {
-            files.put(name, resource("chart/" + name));
-        }
-        return new ChartFiles(files);
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = InfrahubBackupChart.class.getClassLoader().getResourceAsStream(RESOURCES + name)) {
-            if (in == null) {
-                throw new IllegalStateException("the chart resource " + RESOURCES + name + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The Pebble templates to render: every .peb file of the folder but the "_" helpers, listed once. */
-    private static List<String> templateNames() {
-        URL folder = InfrahubBackupChart.class.getClassLoader().getResource(TEMPLATES);
-        if (folder == null) {
-            throw new IllegalStateException("the chart's templates " + TEMPLATES + " are missing from the classpath");
-        }
-        List<String> files = new ArrayList<>();
-        try {
-            if ("jar".equals(folder.getProtocol())) {
-                // The jar's own entry list: no file system view of the jar to open (and keep open).
-                JarURLConnection connection = (JarURLConnection) folder.openConnection();
-                connection.setUseCaches(false);
-                String prefix = connection.getEntryName() + "/";
-                try (JarFile jar = connection.getJarFile()) {
-                    for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
-                        String name = entries.nextElement().getName();
-                        if (name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0) {
-                            files.add(name.substring(prefix.length()));
-                        }
-                    }
-                }
-            } else {
-                try (Stream<Path> listing = Files.list(Path.of(folder.toURI()))) {
-                    listing.forEach(file -> files.add(file.getFileName().toString()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        List<String> names = new ArrayList<>();
-        for (String file : files) {
-            if (file.endsWith(".peb") && !file.startsWith("_")) {
-                names.add(file.substring(0, file.length() - ".peb".length()));
-            }
-        }
-        Collections.sort(names);
-        return names;
     }
 }

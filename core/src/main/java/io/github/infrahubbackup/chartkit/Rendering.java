@@ -1,8 +1,12 @@
 package io.github.infrahubbackup.chartkit;
 
+import io.github.infrahubbackup.chartkit.engine.render.HelmOutput;
 import io.github.infrahubbackup.chartkit.engine.text.GoPathMatch;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A rendered release: its objects in the order {@code helm template} prints them, and that text. Immutable. */
 public final class Rendering {
@@ -10,7 +14,12 @@ public final class Rendering {
     private final List<Manifest> manifests;
     private final String yaml;
 
-    Rendering(Release release, List<Manifest> manifests, String yaml) {
+    /** The release of these objects, printed as {@code helm template} prints them. */
+    Rendering(Release release, List<Manifest> manifests) {
+        this(release, manifests, HelmOutput.print(manifests));
+    }
+
+    private Rendering(Release release, List<Manifest> manifests, String yaml) {
         this.release = release;
         this.manifests = List.copyOf(manifests);
         this.yaml = yaml;
@@ -64,10 +73,22 @@ public final class Rendering {
                         + " (wildcards: * and ? within one folder, [a-z], [^a-z])"));
             }
         }
-        StringBuilder text = new StringBuilder();
-        selected.forEach(manifest -> text.append("---\n# Source: ").append(manifest.source()).append('\n')
-                .append(manifest.text()).append('\n'));
-        return new Rendering(release, selected, text.toString());
+        return new Rendering(release, selected, HelmOutput.write(selected));
+    }
+
+    /**
+     * Each template's objects as {@code helm template --output-dir} writes them to files: by the
+     * template's path in the release ({@code infrahub-backup/templates/role.yaml}), in the order of
+     * {@link #manifests()}.
+     */
+    public Map<String, String> byTemplate() {
+        Map<String, List<Manifest>> groups = new LinkedHashMap<>();
+        for (Manifest manifest : manifests) {
+            groups.computeIfAbsent(manifest.source(), source -> new ArrayList<>()).add(manifest);
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        groups.forEach((source, group) -> files.put(source, HelmOutput.write(group)));
+        return Collections.unmodifiableMap(files);
     }
 
     @Override

@@ -24,6 +24,8 @@ import java.util.Optional;
  *
  * <p>Reading never throws for bad input: a missing file, YAML that does not parse or a malformed
  * {@code --set} becomes a {@link Problem} that {@link InfrahubBackupChart#validate} reports.
+ * Values know nothing of a chart: checking them against one is the chart's job, and its answer
+ * is the {@link Validation} it returns, not state kept here.
  */
 public final class Values {
     private final Map<String, Object> values;
@@ -31,13 +33,6 @@ public final class Values {
     private final List<Problem> readProblems;
     private final String parentChart;
     private final String parentKey;
-    /**
-     * The last chart's complete check of these values, kept by {@link InfrahubBackupChart#validate}
-     * so that a render that follows does not check them again. Values cannot change, so the result
-     * cannot go stale; two threads racing to fill it compute the same thing.
-     */
-    private volatile InfrahubBackupChart.Prepared validated;
-
     private Values(Map<String, Object> values, List<ValuesFile> sources, List<Problem> readProblems,
                    String parentChart, String parentKey) {
         this.values = values;
@@ -66,49 +61,27 @@ public final class Values {
         return Optional.ofNullable(parentChart);
     }
 
-    /** The key under which the parent chart's values hold this chart's values. */
+    /**
+     * The key under which the parent chart's values hold this chart's values, when it was given;
+     * empty with {@link Builder#parent(String)}, where the key is the chart's name as in Helm.
+     */
     public Optional<String> parentKey() {
         return Optional.ofNullable(parentKey);
     }
 
+    /** The combined values, not copied: the chart only reads them. */
     Map<String, Object> raw() {
         return values;
     }
 
-    /** What {@code chart} found when it last validated these values, or null. */
-    InfrahubBackupChart.Prepared validatedBy(InfrahubBackupChart chart) {
-        InfrahubBackupChart.Prepared prepared = validated;
-        return prepared != null && prepared.chart() == chart ? prepared : null;
+    /** Each source that was read, in the order given (files first, then --set): where each value came from. */
+    List<ValuesFile> sources() {
+        return sources;
     }
 
-    void rememberValidation(InfrahubBackupChart.Prepared prepared) {
-        validated = prepared;
-    }
-
+    /** What could not be read: missing files, YAML that does not parse, malformed --set arguments. */
     List<Problem> readProblems() {
         return readProblems;
-    }
-
-    /** The order in which a source was given (files first, then --set), for sorting problems; MAX_VALUE if unknown. */
-    int sourceOrder(String source) {
-        for (int i = 0; i < sources.size(); i++) {
-            if (sources.get(i).source().equals(source)) {
-                return i;
-            }
-        }
-        return Integer.MAX_VALUE;
-    }
-
-    /** Where the value at this path (as {@code --set} writes it) was last set, if a source set it. */
-    Optional<SourcePosition> positionOf(String path, boolean key) {
-        for (int i = sources.size() - 1; i >= 0; i--) {
-            ValuesFile source = sources.get(i);
-            SourcePosition position = (key ? source.keyPositions() : source.positions()).get(path);
-            if (position != null) {
-                return Optional.of(position);
-            }
-        }
-        return Optional.empty();
     }
 
     /** Collects values sources; {@link #build()} reads and combines them. Not thread-safe. */
@@ -152,8 +125,18 @@ public final class Values {
          * {@code key.enabled: false} turns the chart off.
          */
         public Builder parent(String parentChartName, String key) {
-            this.parentChart = Objects.requireNonNull(parentChartName, "parentChartName");
+            parent(parentChartName);
             this.parentKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /**
+         * As {@link #parent(String, String)}, with this chart's values under its own name, the key
+         * Helm gives a dependency that has no alias.
+         */
+        public Builder parent(String parentChartName) {
+            this.parentChart = Objects.requireNonNull(parentChartName, "parentChartName");
+            this.parentKey = null;
             return this;
         }
 

@@ -10,9 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code validate} keeps its answer with the values, so that a {@code render} of the same values
- * does not check them again: what render prints or refuses must not depend on whether validate
- * ran first.
+ * {@code validate} returns a {@link Validation} that {@code render} accepts, so that a render
+ * after a validation does not check the values again: what render prints or refuses must not
+ * depend on whether validate ran first, nor on whether it is given the values or their validation.
  */
 class ValidateThenRenderTest {
     private static final InfrahubBackupChart CHART = InfrahubBackupChart.load();
@@ -34,9 +34,11 @@ class ValidateThenRenderTest {
         String alone = CHART.render(values(yaml), RELEASE).yaml();
 
         Values validated = values(yaml);
-        assertTrue(CHART.validate(validated).isValid());
+        Validation validation = CHART.validate(validated);
+        assertTrue(validation.isValid());
         assertEquals(alone, CHART.render(validated, RELEASE).yaml());
-        assertEquals(alone, CHART.render(validated, RELEASE).yaml(), "a second render of the same values");
+        assertEquals(alone, CHART.render(validation, RELEASE).yaml());
+        assertEquals(alone, CHART.render(validation, RELEASE).yaml(), "a second render of the same validation");
     }
 
     @ParameterizedTest
@@ -59,11 +61,16 @@ class ValidateThenRenderTest {
         assertEquals(validation.problems(), refused.validation().problems());
         InvalidValuesException alone = assertThrows(InvalidValuesException.class, () -> CHART.render(values(yaml), RELEASE));
         assertEquals(alone.validation().problems(), refused.validation().problems());
+        InvalidValuesException fromValidation = assertThrows(InvalidValuesException.class, () -> CHART.render(validation, RELEASE));
+        assertSame(validation, fromValidation.validation());
     }
 
     @org.junit.jupiter.api.Test
-    void validatingTheSameValuesAgainGivesTheKeptAnswer() {
-        Values values = values("backup:\n  schedule: \"0 3 * * *\"\n");
-        assertSame(CHART.validate(values), CHART.validate(values));
+    void aDisabledSubchartValidatesAndRendersNothing() {
+        Values values = Values.builder().yaml("umbrella.yaml", "infrahub-backup:\n  enabled: false\n").parent("stack").build();
+        Validation validation = CHART.validate(values);
+        assertTrue(validation.isValid());
+        assertEquals("\n", CHART.render(validation, RELEASE).yaml());
+        assertTrue(CHART.render(validation, RELEASE).manifests().isEmpty());
     }
 }

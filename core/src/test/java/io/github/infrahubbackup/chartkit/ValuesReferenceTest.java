@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
@@ -22,7 +23,7 @@ class ValuesReferenceTest {
 
     @Test
     void readmeTableEqualsTheSchema() throws IOException {
-        Path root = root();
+        Path root = ProjectFolder.ROOT;
         JsonNode schema = new ObjectMapper().readTree(InfrahubBackupChart.load().schema());
         StringBuilder table = new StringBuilder("| key | type | default | description |\n|---|---|---|---|\n");
         rows(schema, "", table);
@@ -83,14 +84,5 @@ class ValuesReferenceTest {
             text = reference.asText("").replace("#/definitions/", "");
         }
         return text;
-    }
-
-    private static Path root() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("schema"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("cannot find the project root");
     }
 }

@@ -6,7 +6,7 @@ import io.github.infrahubbackup.chartkit.Release;
 import io.github.infrahubbackup.chartkit.Rendering;
 import io.github.infrahubbackup.chartkit.Validation;
 import io.github.infrahubbackup.chartkit.Values;
-import java.nio.file.Files;
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,7 +20,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * A warm render of the {@code backup-cronjob-s3} scenario (release {@code prod}, namespace
@@ -29,10 +28,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <ul>
  *   <li>{@link #library}: the values read from the file, {@code chart.validate(values)}, then
- *       {@code chart.render(values, release)}: SPEC §9's "validate + render", as a caller that
- *       reports problems before rendering does it. The values are built on every operation, as Helm
- *       reads its values file on every call: the library remembers a {@code Values}' validation,
- *       so values built once would measure the validation once and the render many times.</li>
+ *       {@code chart.render(validation, release)}: "validate + render", as a caller that reports
+ *       problems before rendering does it. The values are read on every operation, as Helm reads
+ *       its values file on every call.</li>
  *   <li>{@link #libraryRender}: the values read from the file, then {@code chart.render(values, release)}
  *       alone (it validates, and throws on invalid values): what {@code infrahub-backup template -f FILE}
  *       does once started, and the least a caller that only wants the YAML does.</li>
@@ -55,8 +53,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 @State(Scope.Benchmark)
 public class RenderBenchmark {
-    static final String SCENARIO = "examples/scenarios/backup-cronjob-s3.yaml";
-    static final String CHART = "templates/chart";
+    static final String SCENARIO = "backup-cronjob-s3.yaml";
 
     private InfrahubBackupChart chart;
     private Release release;
@@ -65,9 +62,8 @@ public class RenderBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Path root = projectRoot();
-        valuesFile = root.resolve(SCENARIO);
-        chartDir = root.resolve(CHART);
+        valuesFile = ProjectFolder.SCENARIOS.resolve(SCENARIO);
+        chartDir = ProjectFolder.CHART;
         chart = InfrahubBackupChart.load();
         release = Release.named("prod").in("infrahub");
         Values values = Values.builder().file(valuesFile).build();
@@ -88,12 +84,11 @@ public class RenderBenchmark {
         }
     }
 
-    /** Values from the file, validated, then rendered: SPEC §9's "warm render (validate + render)". */
+    /** Values from the file, validated, then rendered: the warm "validate + render". */
     @Benchmark
-    public Rendering library(Blackhole blackhole) {
-        Values values = Values.builder().file(valuesFile).build();
-        blackhole.consume(chart.validate(values));
-        return chart.render(values, release);
+    public Rendering library() {
+        Validation validation = chart.validate(Values.builder().file(valuesFile).build());
+        return chart.render(validation, release);
     }
 
     /** Values from the file, then rendered (render validates, and throws on invalid values). */
@@ -110,29 +105,5 @@ public class RenderBenchmark {
 
     private String helmTemplate() {
         return new Helm(chartDir).template().withName("prod").withNamespace("infrahub").withValuesFile(valuesFile).call();
-    }
-
-    /** {@code -Dproject.root}, or the first folder from the working directory up that holds the chart and the scenarios. */
-    static Path projectRoot() {
-        String configured = System.getProperty("project.root");
-        if (configured != null && !configured.isBlank()) {
-            Path root = Path.of(configured).toAbsolutePath().normalize();
-            if (!isRoot(root)) {
-                throw new IllegalStateException("-Dproject.root=" + configured + " holds no " + CHART + " and " + SCENARIO);
-            }
-            return root;
-        }
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (isRoot(dir)) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("cannot find the project root (a folder with " + CHART + " and " + SCENARIO
-                + ") from " + start + " up; run from the repository or pass -Dproject.root=DIR");
-    }
-
-    private static boolean isRoot(Path dir) {
-        return Files.isDirectory(dir.resolve(CHART)) && Files.isRegularFile(dir.resolve(SCENARIO));
     }
 }

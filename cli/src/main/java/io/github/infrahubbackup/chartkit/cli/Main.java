@@ -2,8 +2,8 @@ package io.github.infrahubbackup.chartkit.cli;
 
 import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
 import io.github.infrahubbackup.chartkit.InvalidValuesException;
-import io.github.infrahubbackup.chartkit.Manifest;
 import io.github.infrahubbackup.chartkit.Problem;
+import io.github.infrahubbackup.chartkit.Manifest;
 import io.github.infrahubbackup.chartkit.Release;
 import io.github.infrahubbackup.chartkit.Rendering;
 import io.github.infrahubbackup.chartkit.Validation;
@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -74,6 +73,7 @@ public final class Main implements Callable<Integer> {
         commandLine.setErr(err);
         // Helm has no argument files: "-f @values.yaml" names a file called "@values.yaml".
         commandLine.setExpandAtFiles(false);
+        commandLine.setDefaultValueProvider(new ChartName());
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof Failure failure) {
                 err.println("error: " + failure.getMessage());
@@ -115,7 +115,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--parent", paramLabel = "CHART", description = "The files are the values of umbrella chart CHART, which has this chart as a dependency.")
         String parent;
 
-        @Option(names = "--parent-key", paramLabel = "KEY", defaultValue = "infrahub-backup",
+        @Option(names = ChartName.OPTION, paramLabel = "KEY",
                 description = "With --parent: the key of this chart's values in the umbrella's values (default: ${DEFAULT-VALUE}).")
         String parentKey;
 
@@ -229,11 +229,7 @@ public final class Main implements Callable<Integer> {
          * them (DIR as given, then "/"), and "wrote NAME" for each object. All files are written or none.
          */
         private static void writeFiles(Rendering rendering, String outputDir, PrintWriter out) throws IOException {
-            Map<String, StringBuilder> files = new LinkedHashMap<>();
-            for (Manifest manifest : rendering.manifests()) {
-                files.computeIfAbsent(manifest.source(), source -> new StringBuilder())
-                        .append("---\n# Source: ").append(manifest.source()).append('\n').append(manifest.text()).append('\n');
-            }
+            Map<String, String> files = rendering.byTemplate();
             Path root;
             Path staging;
             try {
@@ -244,7 +240,7 @@ public final class Main implements Callable<Integer> {
                 throw new Failure(UNREADABLE, outputDir + ": cannot write the output folder (" + reason(e) + "); choose a folder you can write to");
             }
             try {
-                for (Map.Entry<String, StringBuilder> file : files.entrySet()) {
+                for (Map.Entry<String, String> file : files.entrySet()) {
                     Path target = staging.resolve(file.getKey());
                     Files.createDirectories(target.getParent());
                     Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
@@ -351,6 +347,17 @@ public final class Main implements Callable<Integer> {
             err.println(problem);
         }
         err.flush();
+    }
+
+    /** The default of --parent-key: the chart's name, from its Chart.yaml, as Helm keys a dependency without alias. */
+    static final class ChartName implements CommandLine.IDefaultValueProvider {
+        static final String OPTION = "--parent-key";
+
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec argument) {
+            return argument instanceof CommandLine.Model.OptionSpec option && OPTION.equals(option.longestName())
+                    ? InfrahubBackupChart.load().name() : null;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * never an OutOfMemoryError, a StackOverflowError or a stack trace. How long each takes is
  * reported by {@code HostileInputTimings} in the notes, not asserted here.
  */
+@Tag("slow")
 class HostileInputTest {
     @TempDir
     Path folder;

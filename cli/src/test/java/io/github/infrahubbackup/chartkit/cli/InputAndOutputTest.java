@@ -1,5 +1,6 @@
 package io.github.infrahubbackup.chartkit.cli;
 
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -222,7 +223,7 @@ class InputAndOutputTest {
 
     @Test
     void exitCodesAreDocumented() throws IOException {
-        String readme = Files.readString(CliTestSupport.ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+        String readme = Files.readString(ProjectFolder.ROOT.resolve("README.md"), StandardCharsets.UTF_8);
         assertTrue(readme.contains("3 a values file or standard input cannot be read"), "README documents exit code 3");
         try (Stream<String> lines = readme.lines()) {
             assertTrue(lines.anyMatch(line -> line.contains("0 done, 1 invalid values, 2 usage error")));

@@ -1,5 +1,6 @@
 package io.github.infrahubbackup.chartkit.cli;
 
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,10 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisabledOnOs(OS.WINDOWS)
 class LauncherIT {
-    private static final Path TARGET = CliTestSupport.ROOT.resolve("cli/target");
+    private static final Path TARGET = ProjectFolder.ROOT.resolve("cli/target");
     private static final Path JAVA_HOME = Path.of(System.getProperty("launcher.java.home", System.getProperty("java.home")));
     private static final List<String> TEMPLATE = List.of("template", "prod", "-n", "infrahub", "-f",
-            CliTestSupport.ROOT.resolve("examples/scenarios/backup-cronjob-s3.yaml").toString());
+            ProjectFolder.ROOT.resolve("examples/scenarios/backup-cronjob-s3.yaml").toString());
 
     record Run(int exitCode, String out, String err) {
     }
@@ -46,7 +47,7 @@ class LauncherIT {
         Path cache = work.resolve("cache");
         Run plain = javaJar(TARGET.resolve("infrahub-backup.jar"), TEMPLATE);
         assertEquals(0, plain.exitCode(), plain.err());
-        assertEquals(Files.readString(CliTestSupport.ROOT.resolve("golden/backup-cronjob-s3.yaml")), plain.out());
+        assertEquals(Files.readString(ProjectFolder.ROOT.resolve("golden/backup-cronjob-s3.yaml")), plain.out());
 
         Run first = launcher(TARGET, cache, Map.of(), TEMPLATE);
         assertEquals(plain, first, "the first run, which makes the archive");
@@ -107,7 +108,7 @@ class LauncherIT {
     @Test
     void passesExitCodesAndErrorsThrough() throws Exception {
         Path cache = work.resolve("cache");
-        List<String> invalid = List.of("validate", "-f", CliTestSupport.ROOT.resolve("examples/invalid/bad-enum-mode.yaml").toString());
+        List<String> invalid = List.of("validate", "-f", ProjectFolder.ROOT.resolve("examples/invalid/bad-enum-mode.yaml").toString());
         Run expected = javaJar(TARGET.resolve("infrahub-backup.jar"), invalid);
         assertEquals(1, expected.exitCode(), expected.err());
         assertEquals(expected, launcher(TARGET, cache, Map.of(), invalid));
@@ -160,7 +161,7 @@ class LauncherIT {
     }
 
     private static Run run(List<String> command, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(CliTestSupport.ROOT.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ProjectFolder.ROOT.toFile());
         builder.environment().remove("JAVA_OPTS");
         builder.environment().remove("INFRAHUB_BACKUP_ARCHIVE");
         builder.environment().putAll(env);

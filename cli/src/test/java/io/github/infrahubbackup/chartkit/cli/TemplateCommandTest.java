@@ -3,6 +3,7 @@ package io.github.infrahubbackup.chartkit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +14,10 @@ class TemplateCommandTest {
 
     @Test
     void printsTheGoldenFileOfAScenario() throws Exception {
-        String scenario = CliTestSupport.ROOT.resolve("examples/scenarios/backup-cronjob-s3.yaml").toString();
+        String scenario = ProjectFolder.SCENARIOS.resolve("backup-cronjob-s3.yaml").toString();
         CliTestSupport.Result result = CliTestSupport.run("template", "prod", "-n", "infrahub", "-f", scenario);
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals(Files.readString(CliTestSupport.ROOT.resolve("golden/backup-cronjob-s3.yaml"), StandardCharsets.UTF_8), result.out());
+        assertEquals(Files.readString(ProjectFolder.GOLDEN.resolve("backup-cronjob-s3.yaml"), StandardCharsets.UTF_8), result.out());
         assertEquals("", result.err());
     }
 

@@ -109,45 +109,28 @@ public final class GoldenFiles {
             throw new AssertionFailedError("no golden file " + golden + " for " + scenario.file()
                     + ": run the tests with -D" + APPROVE_PROPERTY + "=true to write it, then review it before committing");
         }
-        String expected = Files.readString(golden, StandardCharsets.UTF_8);
         try {
             Approvals.verify(actual, new Options().withReporter(SILENT).forFile().withNamer(new Namer(golden)));
-        } catch (Throwable mismatch) {
-            throw new AssertionFailedError(describeMismatch(scenario, golden, expected, actual), expected, actual);
-        }
-        if (!expected.equals(actual)) {
-            throw new AssertionFailedError(describeMismatch(scenario, golden, expected, actual), expected, actual);
+        } catch (Error failedApproval) {
+            // ApprovalTests reports a mismatch, after writing the received file, with a plain Error; anything else is not ours to describe.
+            if (failedApproval.getClass() != Error.class) {
+                throw failedApproval;
+            }
+            String expected = Files.readString(golden, StandardCharsets.UTF_8);
+            AssertionFailedError mismatch = new AssertionFailedError(describeMismatch(scenario, golden, expected, actual), expected, actual);
+            mismatch.addSuppressed(failedApproval);
+            throw mismatch;
         }
     }
 
     /** The first differing line, the document it is in, and how to approve. */
     static String describeMismatch(Scenario scenario, Path golden, String expected, String actual) {
-        String[] want = expected.split("\n", -1);
-        String[] got = actual.split("\n", -1);
-        int line = 0;
-        while (line < want.length && line < got.length && want[line].equals(got[line])) {
-            line++;
-        }
-        String source = "(before the first document)";
-        for (int i = Math.min(line, got.length - 1); i >= 0; i--) {
-            if (got[i].startsWith("# Source: ")) {
-                source = got[i].substring("# Source: ".length());
-                break;
-            }
-        }
-        StringBuilder text = new StringBuilder()
-                .append(scenario.file()).append(" no longer renders to ").append(golden).append('\n')
-                .append("first difference at line ").append(line + 1).append(", in ").append(source).append(":\n");
-        for (int i = Math.max(0, line - 2); i <= line + 2; i++) {
-            String expectedLine = i < want.length ? want[i] : "<end of file>";
-            String actualLine = i < got.length ? got[i] : "<end of file>";
-            text.append(String.format("%5d %s %s%n", i + 1, expectedLine.equals(actualLine) ? " " : "-", expectedLine));
-            if (!expectedLine.equals(actualLine)) {
-                text.append(String.format("%5d + %s%n", i + 1, actualLine));
-            }
-        }
-        return text.append("the new output is in ").append(receivedFile(golden)).append("; if the change is intended, run with -D")
-                .append(APPROVE_PROPERTY).append("=true and review the golden file's diff").toString();
+        FirstDifference difference = FirstDifference.between(expected, actual);
+        return scenario.file() + " no longer renders to " + golden + "\n"
+                + "first difference at line " + difference.line() + ", in " + difference.source() + ":\n"
+                + difference.context()
+                + "the new output is in " + receivedFile(golden) + "; if the change is intended, run with -D"
+                + APPROVE_PROPERTY + "=true and review the golden file's diff";
     }
 
     private static Path receivedFile(Path golden) {

@@ -27,10 +27,9 @@ import java.util.Optional;
  * @param name      its base name without {@code .yaml}: the golden file's name
  * @param release   the release name and namespace to render with
  * @param parent    the umbrella chart whose values the file holds, if any
- * @param parentKey the key of this chart's values in the umbrella's values
+ * @param parentKey the key of this chart's values in the umbrella's values (default: the chart's name)
  */
 public record Scenario(Path file, String name, Release release, Optional<String> parent, String parentKey) {
-    static final String DEFAULT_PARENT_KEY = "infrahub-backup";
 
     /** Reads a values file's settings, defaulting to the given release. */
     public static Scenario read(Path file, Release defaults) {
@@ -39,7 +38,7 @@ public record Scenario(Path file, String name, Release release, Optional<String>
         String release = defaults.name();
         String namespace = defaults.namespace();
         String parent = null;
-        String parentKey = DEFAULT_PARENT_KEY;
+        String parentKey = InfrahubBackupChart.load().name();
         for (String line : header(file)) {
             String setting = line.substring(1).strip();
             int colon = setting.indexOf(':');

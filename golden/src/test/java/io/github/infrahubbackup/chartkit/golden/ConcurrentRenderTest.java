@@ -3,6 +3,7 @@ package io.github.infrahubbackup.chartkit.golden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,9 +11,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** One shared chart rendering every scenario from 8 threads at once gives the single-thread bytes. */
+@Tag("slow")
 class ConcurrentRenderTest {
     private static final int THREADS = 8;
     private static final int ROUNDS = 10;
@@ -20,7 +23,7 @@ class ConcurrentRenderTest {
     @Test
     void eightThreadsRenderTheSameBytesAsOne() throws Exception {
         InfrahubBackupChart chart = InfrahubBackupChart.load();
-        List<Scenario> scenarios = GoldenFiles.of(Project.SCENARIOS, Project.GOLDEN).scenarios();
+        List<Scenario> scenarios = GoldenFiles.of(ProjectFolder.SCENARIOS, ProjectFolder.GOLDEN).scenarios();
         List<String> expected = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             expected.add(scenario.render(chart).yaml());

@@ -8,6 +8,8 @@ import io.github.infrahubbackup.chartkit.InvalidValuesException;
 import io.github.infrahubbackup.chartkit.Release;
 import io.github.infrahubbackup.chartkit.Values;
 import io.github.infrahubbackup.chartkit.engine.values.Coalesce;
+import io.github.infrahubbackup.chartkit.testing.HelmChart;
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>{@code -Ddifferential.sets=N} and {@code -Ddifferential.seed=S} change the run.
  */
+@Tag("slow")
 class DifferentialTest {
     private static final int SETS = Integer.getInteger("differential.sets", 2_000);
     private static final long SEED = Long.getLong("differential.seed", 20261126L);
@@ -38,12 +42,12 @@ class DifferentialTest {
     @TempDir
     static Path work;
 
-    private static HelmRunner helm;
+    private static HelmChart helm;
     private static InfrahubBackupChart chart;
 
     @BeforeAll
     static void setUp() throws IOException {
-        helm = HelmRunner.forChart(Project.CHART, Files.createDirectories(work.resolve("chart")));
+        helm = HelmChart.copyOf(ProjectFolder.CHART, Files.createDirectories(work.resolve("chart")));
         chart = InfrahubBackupChart.load();
     }
 
@@ -81,14 +85,9 @@ class DifferentialTest {
                 return "Pebble: " + Objects.requireNonNullElse(pebbleError, "rendered") + "\nHelm: "
                         + Objects.requireNonNullElse(helmError, "rendered");
             }
-            String[] a = pebble.split("\n", -1);
-            String[] b = helm.split("\n", -1);
-            int line = 0;
-            while (line < a.length && line < b.length && a[line].equals(b[line])) {
-                line++;
-            }
-            return "first difference at line " + (line + 1) + "\n  Pebble: " + (line < a.length ? a[line] : "<end>")
-                    + "\n  Helm:   " + (line < b.length ? b[line] : "<end>");
+            FirstDifference difference = FirstDifference.between(helm, pebble);
+            return "first difference at line " + difference.line() + ", in " + difference.source()
+                    + " (- Helm, + Pebble):\n" + difference.context();
         }
     }
 

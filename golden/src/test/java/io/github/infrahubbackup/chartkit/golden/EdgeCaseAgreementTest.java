@@ -1,5 +1,7 @@
 package io.github.infrahubbackup.chartkit.golden;
 
+import io.github.infrahubbackup.chartkit.testing.HelmChart;
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -46,11 +48,11 @@ class EdgeCaseAgreementTest {
     @TempDir
     static Path work;
 
-    private static HelmRunner helm;
+    private static HelmChart helm;
 
     @BeforeAll
     static void setUp() throws IOException {
-        helm = HelmRunner.forChart(Project.CHART, Files.createDirectories(work.resolve("chart")));
+        helm = HelmChart.copyOf(ProjectFolder.CHART, Files.createDirectories(work.resolve("chart")));
     }
 
     /** Case name to the bytes of the values file. */

@@ -1,5 +1,6 @@
 package io.github.infrahubbackup.chartkit.golden;
 
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -8,6 +9,6 @@ import org.junit.jupiter.api.TestFactory;
 class GoldenTest {
     @TestFactory
     Stream<DynamicTest> scenarios() {
-        return GoldenFiles.of(Project.SCENARIOS, Project.GOLDEN).tests();
+        return GoldenFiles.of(ProjectFolder.SCENARIOS, ProjectFolder.GOLDEN).tests();
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.github.infrahubbackup.chartkit.golden.YamlLanguageServer.Diagnostic;
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.TestFactory;
  * says {@code # ide: none} (an error only the merged values or the Java validator can see), in which
  * case its test is skipped under a name that says why.
  */
+@Tag("slow")
 class IdeDiagnosticsTest {
     private static final String MODELINE = "# yaml-language-server: $schema=../../schema/values.schema.json";
     /** Values of an umbrella chart (a file with a "# parent:" line) use the umbrella's schema, which nests ours. */
@@ -43,7 +46,7 @@ class IdeDiagnosticsTest {
 
     @BeforeAll
     static void startServer() throws IOException {
-        server = YamlLanguageServer.start(Project.ROOT);
+        server = YamlLanguageServer.start(ProjectFolder.ROOT);
     }
 
     @AfterAll
@@ -55,20 +58,20 @@ class IdeDiagnosticsTest {
 
     @TestFactory
     Stream<DynamicTest> scenarioFilesHaveNoProblems() {
-        List<Path> files = yamlFiles(Project.SCENARIOS);
-        assertFalse(files.isEmpty(), "no values files in " + Project.SCENARIOS);
+        List<Path> files = yamlFiles(ProjectFolder.SCENARIOS);
+        assertFalse(files.isEmpty(), "no values files in " + ProjectFolder.SCENARIOS);
         Map<Path, List<Diagnostic>> diagnostics = server.diagnose(files);
         return files.stream().map(file -> dynamicTest(file.getFileName().toString(), () -> {
             assertStartsWithModeline(file);
             List<Diagnostic> problems = diagnostics.get(file).stream().filter(Diagnostic::isProblem).toList();
             assertTrue(problems.isEmpty(), () -> "yaml-language-server " + server.version() + " flags "
-                    + Project.ROOT.relativize(file) + ":" + describe(problems));
+                    + ProjectFolder.ROOT.relativize(file) + ":" + describe(problems));
         }));
     }
 
     @TestFactory
     Stream<DynamicTest> invalidFilesHaveAProblemOnTheExpectedLine() {
-        List<Header> headers = yamlFiles(Project.INVALID).stream().map(Header::of).toList();
+        List<Header> headers = yamlFiles(ProjectFolder.INVALID).stream().map(Header::of).toList();
         List<Path> visible = headers.stream().filter(h -> !h.ideNone()).map(Header::file).toList();
         Map<Path, List<Diagnostic>> diagnostics = visible.isEmpty() ? Map.of() : server.diagnose(visible);
         return headers.stream().map(header -> {
@@ -85,7 +88,7 @@ class IdeDiagnosticsTest {
                 List<Diagnostic> problems = diagnostics.get(header.file()).stream().filter(Diagnostic::isProblem).toList();
                 assertTrue(problems.stream().anyMatch(d -> d.covers(line)),
                         () -> "yaml-language-server " + server.version() + " reports no error on line " + line
-                                + " of " + Project.ROOT.relativize(header.file())
+                                + " of " + ProjectFolder.ROOT.relativize(header.file())
                                 + (header.expect().isEmpty() ? "" : " (expected: " + String.join("; ", header.expect()) + ")")
                                 + "; it reports:" + describe(problems)
                                 + "\nMake the schema and the '# line:' header agree on where this error is, or mark the file"

@@ -8,6 +8,8 @@ import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
 import io.github.infrahubbackup.chartkit.Problem;
 import io.github.infrahubbackup.chartkit.Validation;
 import io.github.infrahubbackup.chartkit.Values;
+import io.github.infrahubbackup.chartkit.testing.HelmChart;
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Every file of examples/invalid is refused by the Java validator, with its expected message on its
  * expected line, and by real Helm; every scenario file is accepted by both.
  */
+@Tag("helm")
 class InvalidValuesTest {
     @TempDir
     static Path work;
 
-    private static HelmRunner helm;
+    private static HelmChart helm;
 
     /** The header of an invalid example: what the error must say and on which line. */
     record Expectation(Path file, String fragment, int line) {
@@ -52,14 +56,14 @@ class InvalidValuesTest {
     }
 
     static List<Path> invalidFiles() throws IOException {
-        try (Stream<Path> files = Files.list(Project.INVALID)) {
+        try (Stream<Path> files = Files.list(ProjectFolder.INVALID)) {
             return files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
         }
     }
 
     @BeforeAll
     static void copyChart() throws IOException {
-        helm = HelmRunner.forChart(Project.CHART, Files.createDirectories(work.resolve("chart")));
+        helm = HelmChart.copyOf(ProjectFolder.CHART, Files.createDirectories(work.resolve("chart")));
     }
 
     @TestFactory
@@ -90,7 +94,7 @@ class InvalidValuesTest {
     @TestFactory
     Stream<DynamicTest> everyScenarioIsValid() {
         InfrahubBackupChart chart = InfrahubBackupChart.load();
-        return GoldenFiles.of(Project.SCENARIOS, Project.GOLDEN).scenarios().stream().map(scenario ->
+        return GoldenFiles.of(ProjectFolder.SCENARIOS, ProjectFolder.GOLDEN).scenarios().stream().map(scenario ->
                 DynamicTest.dynamicTest(scenario.name(), () -> {
                     Validation validation = chart.validate(scenario.values());
                     assertTrue(validation.isValid(), scenario.file() + ":\n" + validation);

@@ -6,6 +6,9 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.annotations.SerializedName;
+import io.github.infrahubbackup.chartkit.engine.text.EditDistance;
+import io.github.infrahubbackup.chartkit.engine.yaml.GoYamlConstructor;
+import io.github.infrahubbackup.chartkit.engine.yaml.GoYamlResolver;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.RbacV1Subject;
@@ -82,15 +85,9 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Strict checks of a rendered release against Kubernetes: what the API server (and kubectl, Helm)
@@ -264,6 +261,7 @@ final class KubernetesObjects {
 
     private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(KubernetesObjects::newYaml);
 
+    /** Plain scalars typed as sigs.k8s.io/yaml (go-yaml v2) types them, which Helm and kubectl use: the library's resolver. */
     private static Yaml newYaml() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
@@ -272,43 +270,6 @@ final class KubernetesObjects {
         options.setNestingDepthLimit(100);
         DumperOptions dumper = new DumperOptions();
         return new Yaml(new GoYamlConstructor(options), new Representer(dumper), dumper, options, new GoYamlResolver());
-    }
-
-    /**
-     * Resolves plain scalars as sigs.k8s.io/yaml (go-yaml v2, YAML 1.1) does, which Helm and
-     * kubectl use: besides SnakeYAML's YAML 1.1 rules, {@code y Y n N} are booleans and
-     * {@code 1e3} is a float.
-     */
-    private static final class GoYamlResolver extends Resolver {
-        private static final Pattern GO_BOOL = Pattern.compile("^(?:y|Y|n|N)$");
-        private static final Pattern GO_FLOAT = Pattern.compile("^[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)$");
-
-        @Override
-        protected void addImplicitResolvers() {
-            addImplicitResolver(Tag.BOOL, GO_BOOL, "yYnN");
-            super.addImplicitResolvers();
-            addImplicitResolver(Tag.FLOAT, GO_FLOAT, "-+0123456789.");
-        }
-    }
-
-    /** Timestamps stay strings (go-yaml v2 keeps them as strings when decoding into interface{}); y/n booleans. */
-    private static final class GoYamlConstructor extends SafeConstructor {
-        GoYamlConstructor(LoaderOptions options) {
-            super(options);
-            yamlConstructors.put(Tag.TIMESTAMP, new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    return constructScalar((ScalarNode) node);
-                }
-            });
-            yamlConstructors.put(Tag.BOOL, new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    String value = constructScalar((ScalarNode) node).toLowerCase(java.util.Locale.ROOT);
-                    return value.equals("y") || value.equals("yes") || value.equals("true") || value.equals("on");
-                }
-            });
-        }
     }
 
     private static boolean isSeparator(String line) {
@@ -769,32 +730,13 @@ final class KubernetesObjects {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String field : fields) {
-            int d = field.equalsIgnoreCase(unknown) ? 0 : distance(field.toLowerCase(java.util.Locale.ROOT), unknown.toLowerCase(java.util.Locale.ROOT));
+            int d = field.equalsIgnoreCase(unknown) ? 0 : EditDistance.between(field.toLowerCase(java.util.Locale.ROOT), unknown.toLowerCase(java.util.Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = field;
             }
         }
         return best != null && bestDistance <= Math.max(1, unknown.length() / 4) ? " (did you mean \"" + best + "\"?)" : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static String typeName(Type type) {

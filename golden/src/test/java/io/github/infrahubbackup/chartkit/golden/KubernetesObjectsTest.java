@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonElement;
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import io.kubernetes.client.openapi.models.V1CronJob;
 import io.kubernetes.client.openapi.models.V1Job;
 import java.io.IOException;
@@ -29,7 +30,7 @@ class KubernetesObjectsTest {
 
     /** The golden files: {@code golden/*.yaml}, without ApprovalTests' {@code *.received.yaml}. */
     static List<Path> goldenFiles() {
-        try (Stream<Path> files = Files.list(Project.GOLDEN)) {
+        try (Stream<Path> files = Files.list(ProjectFolder.GOLDEN)) {
             return files.filter(Files::isRegularFile)
                     .filter(file -> file.getFileName().toString().endsWith(".yaml"))
                     .filter(file -> !file.getFileName().toString().endsWith(".received.yaml"))
@@ -51,7 +52,7 @@ class KubernetesObjectsTest {
     @TestFactory
     Stream<DynamicTest> everyGoldenFileHoldsOnlyValidKubernetesObjects() {
         List<Path> files = goldenFiles();
-        assertFalse(files.isEmpty(), "no golden files in " + Project.GOLDEN);
+        assertFalse(files.isEmpty(), "no golden files in " + ProjectFolder.GOLDEN);
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), file.toUri(), () -> {
             String release = read(file);
             List<KubernetesObjects.Document> documents = KubernetesObjects.documents(release);

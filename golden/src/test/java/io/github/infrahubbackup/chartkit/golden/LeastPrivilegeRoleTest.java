@@ -13,6 +13,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.infrahubbackup.chartkit.Release;
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The chart grants exactly what SPEC §4 lists and nothing else: one namespaced Role whose rules are,
+ * The chart grants exactly what the tool needs (listed in {@link #EXPECTED}) and nothing else: one namespaced Role whose rules are,
  * as a set of (apiGroup, resource, verb), pods get/list, pods/exec create, pods/log get, apps
  * deployments and statefulsets get/list, deployments/scale and statefulsets/scale get/patch; no
  * wildcard, no Secret access, no resourceNames or non-resource URLs, no ClusterRole or
@@ -47,7 +48,7 @@ class LeastPrivilegeRoleTest {
         }
     }
 
-    /** SPEC §4's rules. */
+    /** The grants the infrahub-backup tool needs to exec into and scale Infrahub's pods. */
     static final Set<Grant> EXPECTED = Set.of(
             new Grant("", "pods", "get"),
             new Grant("", "pods", "list"),
@@ -66,14 +67,14 @@ class LeastPrivilegeRoleTest {
 
     /** The release namespace a golden file was rendered in: its scenario's {@code # namespace:} header, else infrahub. */
     static String namespaceOf(Path goldenFile) {
-        Path scenario = Project.SCENARIOS.resolve(goldenFile.getFileName().toString());
+        Path scenario = ProjectFolder.SCENARIOS.resolve(goldenFile.getFileName().toString());
         if (!Files.exists(scenario)) {
             return DEFAULT_NAMESPACE;
         }
         return Scenario.read(scenario, Release.named("prod").in(DEFAULT_NAMESPACE)).release().namespace();
     }
 
-    /** Every way a release's RBAC departs from least privilege; empty when it is exactly SPEC §4's. */
+    /** Every way a release's RBAC departs from least privilege; empty when it is exactly {@link #EXPECTED}. */
     static List<String> problems(List<KubernetesObjects.Document> documents, String namespace) {
         List<String> problems = new ArrayList<>();
         List<KubernetesObjects.Document> roles = new ArrayList<>();
@@ -129,7 +130,7 @@ class LeastPrivilegeRoleTest {
         checkNamespace(object, label, namespace, problems);
         JsonArray rules = array(object, "rules");
         if (rules == null || rules.isEmpty()) {
-            problems.add(label + ": no rules; SPEC §4 lists " + EXPECTED.size() + " grants");
+            problems.add(label + ": no rules; the tool needs " + EXPECTED.size() + " grants");
             return;
         }
         Set<Grant> granted = new TreeSet<>();
@@ -142,7 +143,7 @@ class LeastPrivilegeRoleTest {
             }
             for (String field : List.of("resourceNames", "nonResourceURLs")) {
                 if (rule.has(field) && !rule.get(field).isJsonNull()) {
-                    problems.add(at + "." + field + " is set; SPEC §4's rules have none");
+                    problems.add(at + "." + field + " is set; the expected rules have none");
                 }
             }
             List<String> groups = strings(rule, "apiGroups", at, problems);
@@ -174,10 +175,10 @@ class LeastPrivilegeRoleTest {
         Set<Grant> missing = new TreeSet<>(EXPECTED);
         missing.removeAll(granted);
         if (!extra.isEmpty()) {
-            problems.add(label + ": grants more than SPEC §4: " + extra);
+            problems.add(label + ": grants more than the tool needs: " + extra);
         }
         if (!missing.isEmpty()) {
-            problems.add(label + ": lacks what SPEC §4 grants: " + missing);
+            problems.add(label + ": lacks what the tool needs: " + missing);
         }
     }
 
@@ -265,7 +266,7 @@ class LeastPrivilegeRoleTest {
     @TestFactory
     Stream<DynamicTest> everyGoldenFileGrantsExactlyTheSpecRules() {
         List<Path> files = KubernetesObjectsTest.goldenFiles();
-        assertFalse(files.isEmpty(), "no golden files in " + Project.GOLDEN);
+        assertFalse(files.isEmpty(), "no golden files in " + ProjectFolder.GOLDEN);
         return files.stream().map(file -> {
             List<KubernetesObjects.Document> documents = KubernetesObjects.documents(KubernetesObjectsTest.read(file));
             boolean hasRole = documents.stream().anyMatch(d -> "Role".equals(d.kind()));
@@ -280,7 +281,7 @@ class LeastPrivilegeRoleTest {
 
     @Test
     void theDefaultsRenderTheRole() {
-        List<KubernetesObjects.Document> documents = KubernetesObjects.documents(KubernetesObjectsTest.read(Project.GOLDEN.resolve("defaults.yaml")));
+        List<KubernetesObjects.Document> documents = KubernetesObjects.documents(KubernetesObjectsTest.read(ProjectFolder.GOLDEN.resolve("defaults.yaml")));
         assertEquals(1, documents.stream().filter(d -> "Role".equals(d.kind())).count(), "defaults.yaml has the Role");
         assertEquals(1, documents.stream().filter(d -> "RoleBinding".equals(d.kind())).count(), "defaults.yaml has the RoleBinding");
     }
@@ -289,7 +290,7 @@ class LeastPrivilegeRoleTest {
     // The check catches departures
 
     private static String defaults() {
-        return KubernetesObjectsTest.read(Project.GOLDEN.resolve("defaults.yaml"));
+        return KubernetesObjectsTest.read(ProjectFolder.GOLDEN.resolve("defaults.yaml"));
     }
 
     private static void assertCaught(String release, String fragment) {
@@ -312,12 +313,12 @@ class LeastPrivilegeRoleTest {
     @Test
     void anExtraVerbIsCaught() {
         assertCaught(replace(defaults(), "verbs: [\"get\", \"patch\"]", "verbs: [\"get\", \"patch\", \"update\"]"),
-                "grants more than SPEC §4: [apps deployments/scale update, apps statefulsets/scale update]");
+                "grants more than the tool needs: [apps deployments/scale update, apps statefulsets/scale update]");
     }
 
     @Test
     void aMissingGrantIsCaught() {
-        assertCaught(replace(defaults(), "resources: [\"pods/log\"]", "resources: [\"pods/status\"]"), "lacks what SPEC §4 grants: [core pods/log get]");
+        assertCaught(replace(defaults(), "resources: [\"pods/log\"]", "resources: [\"pods/status\"]"), "lacks what the tool needs: [core pods/log get]");
     }
 
     @Test
@@ -361,6 +362,6 @@ class LeastPrivilegeRoleTest {
 
     @Test
     void goldenFilesWithoutANamespaceHeaderAreInInfrahub() {
-        assertEquals(DEFAULT_NAMESPACE, namespaceOf(Project.GOLDEN.resolve("defaults.yaml")));
+        assertEquals(DEFAULT_NAMESPACE, namespaceOf(ProjectFolder.GOLDEN.resolve("defaults.yaml")));
     }
 }

@@ -8,6 +8,8 @@ import io.github.infrahubbackup.chartkit.InvalidValuesException;
 import io.github.infrahubbackup.chartkit.Release;
 import io.github.infrahubbackup.chartkit.Values;
 import io.github.infrahubbackup.chartkit.engine.values.ValuesReader;
+import io.github.infrahubbackup.chartkit.testing.HelmChart;
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -38,10 +41,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * a space inside toYaml'd maps. The schema refuses the control characters that make Helm's
  * {@code toYaml} print nothing.
  */
+@Tag("slow")
 class NoInjectionPropertyTest {
     private static final Release RELEASE = Release.named("prod").in("infrahub");
     private static Path work;
-    private static HelmRunner helm;
+    private static HelmChart helm;
     private static InfrahubBackupChart chart;
 
     /** A key, the values around it that make it render, and a harmless value unique in the output. */
@@ -96,7 +100,7 @@ class NoInjectionPropertyTest {
     @BeforeContainer
     static void setUp() throws IOException {
         work = Files.createTempDirectory("no-injection");
-        helm = HelmRunner.forChart(Project.CHART, Files.createDirectories(work.resolve("chart")));
+        helm = HelmChart.copyOf(ProjectFolder.CHART, Files.createDirectories(work.resolve("chart")));
         chart = InfrahubBackupChart.load();
     }
 

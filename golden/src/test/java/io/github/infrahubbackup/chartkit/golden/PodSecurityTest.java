@@ -14,6 +14,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -435,7 +436,7 @@ class PodSecurityTest {
 
     /** The profile a golden file is held to: its scenario's {@code # pod-security:} header, restricted by default. */
     static Level levelOf(Path goldenFile) {
-        Path scenario = Project.SCENARIOS.resolve(goldenFile.getFileName().toString());
+        Path scenario = ProjectFolder.SCENARIOS.resolve(goldenFile.getFileName().toString());
         if (!Files.exists(scenario)) {
             return Level.RESTRICTED;
         }
@@ -457,7 +458,7 @@ class PodSecurityTest {
     @TestFactory
     Stream<DynamicNode> everyPodSpecOfEveryGoldenFileIsRestricted() {
         List<Path> files = KubernetesObjectsTest.goldenFiles();
-        assertFalse(files.isEmpty(), "no golden files in " + Project.GOLDEN);
+        assertFalse(files.isEmpty(), "no golden files in " + ProjectFolder.GOLDEN);
         return files.stream().map(file -> {
             String name = file.getFileName().toString();
             Level level = levelOf(file);

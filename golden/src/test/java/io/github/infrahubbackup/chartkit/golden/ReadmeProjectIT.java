@@ -1,5 +1,6 @@
 package io.github.infrahubbackup.chartkit.golden;
 
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ class ReadmeProjectIT {
     private static final Pattern TESTS_RUN = Pattern.compile("<testsuite [^>]*?tests=\"(\\d+)\"");
     private static final String GROUP = "io/github/infrahubbackup";
 
-    private final Path work = Project.ROOT.resolve("golden/target/readme-project");
+    private final Path work = ProjectFolder.ROOT.resolve("golden/target/readme-project");
     private final Path project = work.resolve("project");
     private final Path repository = work.resolve("repository");
 
@@ -65,7 +66,7 @@ class ReadmeProjectIT {
 
     /** The {@code <!-- file: PATH -->} blocks of the README, by path. */
     private static Map<String, String> readmeFiles() throws IOException {
-        String readme = Files.readString(Project.ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+        String readme = Files.readString(ProjectFolder.ROOT.resolve("README.md"), StandardCharsets.UTF_8);
         Map<String, String> files = new LinkedHashMap<>();
         Matcher block = FILE_BLOCK.matcher(readme);
         while (block.find()) {
@@ -88,9 +89,9 @@ class ReadmeProjectIT {
             assertTrue(Files.isRegularFile(jar) && jar.toString().endsWith(".jar"),
                     jar + " is not a packaged jar: run mvn verify (or package) on core and golden together");
         }
-        install("infrahub-backup-chart-kit", version, Project.ROOT.resolve("pom.xml"), null);
-        install("infrahub-backup-core", version, Project.ROOT.resolve("core/pom.xml"), coreJar);
-        install("infrahub-backup-golden", version, Project.ROOT.resolve("golden/pom.xml"), goldenJar);
+        install("infrahub-backup-chart-kit", version, ProjectFolder.ROOT.resolve("pom.xml"), null);
+        install("infrahub-backup-core", version, ProjectFolder.ROOT.resolve("core/pom.xml"), coreJar);
+        install("infrahub-backup-golden", version, ProjectFolder.ROOT.resolve("golden/pom.xml"), goldenJar);
     }
 
     private void install(String artifactId, String version, Path pom, Path jar) throws IOException {

@@ -1,5 +1,6 @@
 package io.github.infrahubbackup.chartkit.golden;
 
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,11 +46,11 @@ class TimeZoneNamesTest {
         List<String> expected = new ArrayList<>();
         expected.add("");
         expected.addAll(zonesGoLoads(new TreeSet<>(ZoneId.getAvailableZoneIds())));
-        String schema = Files.readString(Project.ROOT.resolve("schema/values.schema.json"), StandardCharsets.UTF_8);
+        String schema = Files.readString(ProjectFolder.ROOT.resolve("schema/values.schema.json"), StandardCharsets.UTF_8);
         if (Boolean.getBoolean("timezones.write")) {
             String updated = withList(schema, expected);
-            Files.writeString(Project.ROOT.resolve("schema/values.schema.json"), updated, StandardCharsets.UTF_8);
-            Files.writeString(Project.CHART.resolve("values.schema.json"), updated, StandardCharsets.UTF_8);
+            Files.writeString(ProjectFolder.ROOT.resolve("schema/values.schema.json"), updated, StandardCharsets.UTF_8);
+            Files.writeString(ProjectFolder.CHART.resolve("values.schema.json"), updated, StandardCharsets.UTF_8);
             schema = updated;
         }
         JsonNode listed = new ObjectMapper().readTree(schema).path("definitions").path("timeZone").path("enum");

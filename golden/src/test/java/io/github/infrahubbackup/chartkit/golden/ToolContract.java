@@ -1,5 +1,6 @@
 package io.github.infrahubbackup.chartkit.golden;
 
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -62,7 +63,7 @@ final class ToolContract {
     }
 
     static ToolContract bundled() {
-        return read(Project.CHART.resolve("tool.yaml"));
+        return read(ProjectFolder.CHART.resolve("tool.yaml"));
     }
 
     Map<String, Command> commands() {

@@ -1,5 +1,6 @@
 package io.github.infrahubbackup.chartkit.golden;
 
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -32,7 +33,7 @@ class ToolContractTest {
 
     @TestFactory
     Stream<DynamicTest> everyGoldenContainerIsAcceptedByTheTool() {
-        GoldenFiles golden = GoldenFiles.of(Project.SCENARIOS, Project.GOLDEN);
+        GoldenFiles golden = GoldenFiles.of(ProjectFolder.SCENARIOS, ProjectFolder.GOLDEN);
         return golden.scenarios().stream().map(scenario -> DynamicTest.dynamicTest(scenario.name(), () -> {
             String rendered = Files.readString(golden.goldenFile(scenario), StandardCharsets.UTF_8);
             Map<String, Object> values = Values.builder().file(scenario.file()).build().asMap();
@@ -155,7 +156,7 @@ class ToolContractTest {
 
     private static Map<String, Object> load(String file) {
         try {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(Project.CHART.resolve(file)));
+            return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(ProjectFolder.CHART.resolve(file)));
         } catch (IOException e) {
             return fail(e);
         }

@@ -6,8 +6,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** The fields of Chart.yaml that templates read as {@code .Chart}. */
-public record ChartMetadata(String name, String version, String appVersion, String description) {
+/** The fields of Chart.yaml that templates read as {@code .Chart}; absent optional fields are "". */
+public record ChartMetadata(String name, String version, String appVersion, String description, String apiVersion,
+                            String type) {
 
     public static ChartMetadata parse(String chartYaml) {
         Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(chartYaml);
@@ -15,10 +16,12 @@ public record ChartMetadata(String name, String version, String appVersion, Stri
                 || !(map.get("version") instanceof String version)) {
             throw new IllegalArgumentException("Chart.yaml needs a name and a version, both strings");
         }
-        Object appVersion = map.get("appVersion");
-        Object description = map.get("description");
-        return new ChartMetadata(name, version, appVersion == null ? "" : appVersion.toString(),
-                description == null ? "" : description.toString());
+        return new ChartMetadata(name, version, text(map.get("appVersion")), text(map.get("description")),
+                text(map.get("apiVersion")), text(map.get("type")));
+    }
+
+    private static String text(Object field) {
+        return field == null ? "" : field.toString();
     }
 
     /** {@code .Chart} as Helm exposes it to templates. */
@@ -28,8 +31,8 @@ public record ChartMetadata(String name, String version, String appVersion, Stri
         chart.put("Version", version);
         chart.put("AppVersion", appVersion);
         chart.put("Description", description);
-        chart.put("APIVersion", "v2");
-        chart.put("Type", "application");
+        chart.put("APIVersion", apiVersion);
+        chart.put("Type", type);
         return chart;
     }
 }

@@ -24,7 +24,7 @@ public final class ChartRenderer {
 
     private final ChartMetadata chart;
     private final Map<String, Object> chartObject;
-    private final ChartFiles files;
+    private final HelmFiles files;
     private final Map<String, PebbleTemplate> templates = new LinkedHashMap<>();
 
     /**
@@ -35,7 +35,7 @@ public final class ChartRenderer {
      * @param files          the chart's files that templates read ({@code .Files})
      */
     public ChartRenderer(ChartMetadata chart, String resourceFolder, List<String> templateNames, Object defaults,
-                         ChartFiles files) {
+                         HelmFiles files) {
         this.chart = chart;
         this.files = files;
         this.chartObject = Collections.unmodifiableMap(chart.asTemplateObject());
@@ -65,15 +65,15 @@ public final class ChartRenderer {
     }
 
     /**
-     * Evaluates only the template named {@code validate}, if the chart has one: the chart's own
+     * Evaluates one template alone, if the chart has it: the template that holds the chart's own
      * {@code fail} rules, without rendering anything else.
      *
      * @throws TemplateFailedException when a rule refuses the values
      */
-    public void check(Map<String, Object> values, Map<String, Object> release) {
-        PebbleTemplate validate = templates.get("validate");
-        if (validate != null) {
-            evaluate("validate", validate, context(values, release));
+    public void check(String templateName, Map<String, Object> values, Map<String, Object> release) {
+        PebbleTemplate rules = templates.get(templateName);
+        if (rules != null) {
+            evaluate(templateName, rules, context(values, release));
         }
     }
 

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * filter follow Go's notion of an empty value (nil, false, 0, "", empty list or map), so that
  * {@code {% if x is not empty %}} means exactly what {@code {{ with x }}} means in the chart.
  */
-public final class HelmFunctions extends AbstractExtension {
+final class HelmFunctions extends AbstractExtension {
     private final FixedValues<String> printedDefaults;
     /** The chart's files as {@code fromYaml} reads them, by their text: read once, shared read-only. */
     private final Map<String, Object> parsedFiles = new ConcurrentHashMap<>();
@@ -44,7 +44,7 @@ public final class HelmFunctions extends AbstractExtension {
      *                 one of their maps or lists is printed once, not on every render
      * @param files    the chart's files ({@code .Files}): {@code fromYaml} of one of them is read once
      */
-    public HelmFunctions(Object defaults, ChartFiles files) {
+    HelmFunctions(Object defaults, HelmFiles files) {
         this.printedDefaults = new FixedValues<>(defaults, GoYaml::toYaml);
         this.fileTexts = files.texts();
     }

@@ -1,5 +1,6 @@
 package io.github.infrahubbackup.chartkit.engine.render;
 
+import io.github.infrahubbackup.chartkit.Manifest;
 import io.github.infrahubbackup.chartkit.engine.text.GoStrings;
 import io.github.infrahubbackup.chartkit.engine.values.ValuePaths;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * Turns rendered template files into the text {@code helm template} prints: files in path order,
  * split into documents, empty ones dropped, ordered by kind as Helm installs them, hooks last,
- * each document as {@code ---}, {@code # Source: <path>}, then the trimmed document.
+ * each document as {@code ---}, {@code # Source: <path>}, then the trimmed document. The documents
+ * are the API's {@link Manifest} records themselves, so nothing is copied on the way out.
  */
 public final class HelmOutput {
 
@@ -27,7 +29,7 @@ public final class HelmOutput {
             "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress", "APIService",
             "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration");
 
-    private static final Comparator<Document> BY_KIND = (a, b) -> {
+    private static final Comparator<Manifest> BY_KIND = (a, b) -> {
         int first = INSTALL_ORDER.indexOf(a.kind());
         int second = INSTALL_ORDER.indexOf(b.kind());
         if (first >= 0 && second >= 0) {
@@ -43,11 +45,11 @@ public final class HelmOutput {
     }
 
     /** The release's documents in the order {@code helm template} prints them. */
-    public static List<Document> documents(List<RenderedFile> files) {
+    public static List<Manifest> documents(List<RenderedFile> files) {
         List<RenderedFile> sorted = new ArrayList<>(files);
         sorted.sort(Comparator.comparing(RenderedFile::path));
-        List<Document> manifests = new ArrayList<>();
-        List<Document> hooks = new ArrayList<>();
+        List<Manifest> manifests = new ArrayList<>();
+        List<Manifest> hooks = new ArrayList<>();
         for (RenderedFile file : sorted) {
             if (GoStrings.trimSpace(file.text()).isEmpty()) {
                 continue;
@@ -57,14 +59,14 @@ public final class HelmOutput {
                     continue;
                 }
                 String text = GoStrings.trimSpace(part);
-                Document document = Head.read(file.path(), text);
+                Manifest document = Head.read(file.path(), text);
                 (document.hook() ? hooks : manifests).add(document);
             }
         }
         // List.sort is stable: documents of one kind keep their file and document order.
         manifests.sort(BY_KIND);
         hooks.sort(BY_KIND);
-        List<Document> all = new ArrayList<>(manifests);
+        List<Manifest> all = new ArrayList<>(manifests);
         all.addAll(hooks);
         return all;
     }
@@ -77,8 +79,8 @@ public final class HelmOutput {
      *
      * @return the first document that does not parse and why, or null when all parse
      */
-    public static String unreadableDocument(List<Document> documents) {
-        for (Document document : documents) {
+    public static String unreadableDocument(List<Manifest> documents) {
+        for (Manifest document : documents) {
             String text = document.text();
             if (text.indexOf('\u0085') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0) {
                 continue;
@@ -185,21 +187,29 @@ public final class HelmOutput {
     }
 
     /** What {@code helm template} prints for these documents (as {@link #documents} ordered them). */
-    public static String print(List<Document> documents) {
-        StringBuilder manifest = new StringBuilder();
-        StringBuilder hooks = new StringBuilder();
-        for (Document document : documents) {
-            (document.hook() ? hooks : manifest).append("---\n# Source: ").append(document.source()).append('\n')
-                    .append(document.text()).append('\n');
+    public static String print(List<Manifest> documents) {
+        List<Manifest> manifests = new ArrayList<>();
+        List<Manifest> hooks = new ArrayList<>();
+        for (Manifest document : documents) {
+            (document.hook() ? hooks : manifests).add(document);
         }
-        return GoStrings.trimSpace(manifest.toString()) + "\n" + hooks;
+        return GoStrings.trimSpace(write(manifests)) + "\n" + write(hooks);
+    }
+
+    /** The documents one after the other, each in Helm's form: {@code ---}, {@code # Source: <path>}, the document. */
+    public static String write(List<Manifest> documents) {
+        StringBuilder text = new StringBuilder();
+        for (Manifest document : documents) {
+            text.append("---\n# Source: ").append(document.source()).append('\n').append(document.text()).append('\n');
+        }
+        return text.toString();
     }
 
     /** The fields Helm reads from each document to sort it: kind, metadata.name and the hook annotation. */
     private static final class Head {
         private static final String HOOK_ANNOTATION = "helm.sh/hook";
 
-        static Document read(String source, String text) {
+        static Manifest read(String source, String text) {
             String kind = "";
             String name = "";
             boolean hook = false;
@@ -226,7 +236,7 @@ public final class HelmOutput {
                     hook = true;
                 }
             }
-            return new Document(source, kind, name, hook, text);
+            return new Manifest(kind, name, source, hook, text);
         }
 
         private static String scalar(String text) {

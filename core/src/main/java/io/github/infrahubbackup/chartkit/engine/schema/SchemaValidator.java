@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,8 +37,9 @@ public final class SchemaValidator {
      * @param schemaJson the schema
      * @param defaults   values that never change (the chart's read-only defaults): each of their
      *                   maps and lists is converted to JSON once, not on every validation
+     * @param movedKeys  keys the chart once read elsewhere, for the hints of unknown keys
      */
-    public SchemaValidator(String schemaJson, Object defaults) {
+    public SchemaValidator(String schemaJson, Object defaults, List<MovedKey> movedKeys) {
         JsonNode schemaTree;
         try {
             schemaTree = new ObjectMapper().readTree(schemaJson);
@@ -49,7 +49,7 @@ public final class SchemaValidator {
         this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
                 .getSchema(schemaTree, SchemaValidatorsConfig.builder().regularExpressionFactory(END_IS_END).build());
         this.schemaTree = schemaTree;
-        this.hints = new KeyHints(schemaTree);
+        this.hints = new KeyHints(schemaTree, movedKeys);
         this.defaultsAsJson = new FixedValues<>(defaults, value -> toJson(value, null));
     }
 
@@ -84,14 +84,13 @@ public final class SchemaValidator {
         return out.toString();
     }
 
-    /** The violations, ordered by path; empty when the values match the schema. */
+    /** The violations, in no particular order (the caller orders them by place); empty when the values match the schema. */
     public List<SchemaViolation> validate(Map<String, Object> values) {
         Set<ValidationMessage> messages = schema.validate(toJson(values, defaultsAsJson));
         List<SchemaViolation> violations = new ArrayList<>(messages.size());
         for (ValidationMessage message : messages) {
             violations.add(describe(message));
         }
-        violations.sort(Comparator.comparing(SchemaViolation::path).thenComparing(SchemaViolation::message));
         return violations;
     }
 

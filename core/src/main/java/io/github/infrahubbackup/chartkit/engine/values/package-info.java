@@ -1,6 +1,8 @@
 /**
- * Reading values files as Helm reads them (go-yaml typing, bounded), merging them, and Helm's --set syntax.
+ * Values as Helm reads and combines them: reading values files (go-yaml typing, bounded, with the
+ * position of every key and value), merging {@code -f} files and coalescing them over a chart's
+ * defaults, Helm's {@code --set} syntax, and a subchart's view of its parent chart's values.
  *
- * <p>Internal: not part of the public API, may change in any release.
+ * <p>Internal: not exported by the module, may change in any release.
  */
 package io.github.infrahubbackup.chartkit.engine.values;

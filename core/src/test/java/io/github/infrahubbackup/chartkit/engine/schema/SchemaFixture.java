@@ -2,12 +2,9 @@ package io.github.infrahubbackup.chartkit.engine.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonNodePath;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import io.github.infrahubbackup.chartkit.engine.values.Coalesce;
+import io.github.infrahubbackup.chartkit.engine.values.ValuesReader;
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,52 +15,45 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The schema document as the tests see it: the files of the project, the schema compiled by
- * networknt (draft-07), values files read with SnakeYAML and merged as Helm merges them, and each
- * problem with the sentence the schema gives for it.
- *
- * <p>The sentence is the {@code errorMessage} string that sits beside the failing keyword, the form
- * the YAML language server reads. networknt 1.5.9 only reads an {@code errorMessage} object keyed by
- * keyword (and only when configured with {@code errorMessageKeyword}); it ignores a string, so the
- * sentence is looked up here from the keyword's schema location, as {@link SchemaValidator} does.
+ * The schema document as the tests see it. Values go through the product's own pipeline: read by
+ * {@link ValuesReader} (typed as Helm types them), merged by {@link Coalesce} (as Helm merges a
+ * file over the chart's defaults) and checked by {@link SchemaValidator} (the patterns, the
+ * {@code errorMessage} sentences and the paths the library reports). The schema itself is also
+ * read as a JSON document, for the tests about the document.
  */
 final class SchemaFixture {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Path ROOT = projectRoot();
-    static final Path SCHEMA_FILE = ROOT.resolve("schema/values.schema.json");
-    static final Path CHART_SCHEMA_FILE = ROOT.resolve("templates/chart/values.schema.json");
-    static final Path CHART_DIR = ROOT.resolve("templates/chart");
+    static final Path ROOT = ProjectFolder.ROOT;
+    static final Path SCHEMA_FILE = ProjectFolder.SCHEMA;
+    static final Path CHART_DIR = ProjectFolder.CHART;
+    static final Path CHART_SCHEMA_FILE = CHART_DIR.resolve("values.schema.json");
     static final Path VALUES_FILE = CHART_DIR.resolve("values.yaml");
     static final JsonNode TREE = readJson(SCHEMA_FILE);
-    static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
-            .getSchema(TREE, SchemaValidatorsConfig.builder().regularExpressionFactory(SchemaValidator.END_IS_END).build());
+    /** The library's validator of this schema; no fixed defaults to cache, no moved-key hints (tests here read no hints). */
+    static final SchemaValidator VALIDATOR = new SchemaValidator(read(SCHEMA_FILE), null, List.of());
 
     private SchemaFixture() {
     }
 
-    /** One problem: where (as {@code --set} writes it), which keyword failed, and the sentence shown. */
-    record Problem(String path, String keyword, String message) {
+    /**
+     * One problem as the library reports it: where (as {@code --set} writes it), whether the key
+     * itself is wrong (an unknown key), and the sentence shown.
+     */
+    record Problem(String path, boolean atKey, String message) {
         @Override
         public String toString() {
-            return path + " [" + keyword + "]: " + message;
+            return path + (atKey ? " [key]" : "") + ": " + message;
         }
     }
 
-    /** The folder that holds both templates/chart and schema, from the working directory upwards. */
-    private static Path projectRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            if (Files.isDirectory(dir.resolve("templates/chart")) && Files.isDirectory(dir.resolve("schema"))) {
-                return dir;
-            }
-            dir = dir.getParent();
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException("no folder with templates/chart and schema above " + Path.of("").toAbsolutePath());
     }
 
     static JsonNode readJson(Path file) {
@@ -74,40 +64,22 @@ final class SchemaFixture {
         }
     }
 
-    /** A YAML document as plain Java maps and lists; an empty document is an empty map. */
-    @SuppressWarnings("unchecked")
+    /** A values file as the library reads it; an empty document is an empty map. */
     static Map<String, Object> yaml(String text) {
-        Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        return loaded == null ? new LinkedHashMap<>() : (Map<String, Object>) loaded;
+        return ValuesReader.read("values.yaml", text).values();
     }
 
     static Map<String, Object> yaml(Path file) {
-        try {
-            return yaml(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ValuesReader.read(file.toString(), read(file)).values();
     }
 
     static Map<String, Object> defaults() {
         return yaml(VALUES_FILE);
     }
 
-    /** Helm's merge of a values file over the defaults: maps deep, anything else replaced, null deletes. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> over) {
-        Map<String, Object> merged = new LinkedHashMap<>(base);
-        over.forEach((key, value) -> {
-            Object old = merged.get(key);
-            if (value == null) {
-                merged.remove(key);
-            } else if (value instanceof Map<?, ?> map && old instanceof Map<?, ?> oldMap) {
-                merged.put(key, merge((Map<String, Object>) oldMap, (Map<String, Object>) map));
-            } else {
-                merged.put(key, value);
-            }
-        });
-        return merged;
+    /** The values of a file over a chart's defaults, as Helm coalesces them (null deletes a default). */
+    static Map<String, Object> merge(Map<String, Object> defaults, Map<String, Object> file) {
+        return Coalesce.withDefaults(file, defaults);
     }
 
     /** A partial values file setting one dotted path ({@code backup.storage.s3.bucket}) to a value. */
@@ -119,44 +91,17 @@ final class SchemaFixture {
             map.put(keys[i], node);
             node = map;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> result = (Map<String, Object>) node;
-        return result;
+        return Coalesce.asMap(node);
     }
 
-    static List<Problem> validate(Object values) {
+    /** What the library's validator finds, ordered by path and message so that failures read the same on every run. */
+    static List<Problem> validate(Map<String, Object> values) {
         List<Problem> problems = new ArrayList<>();
-        for (ValidationMessage message : SCHEMA.validate(JSON.valueToTree(values))) {
-            String path = path(message.getInstanceLocation());
-            if (message.getProperty() != null && "additionalProperties".equals(message.getType())) {
-                path = path.isEmpty() ? message.getProperty() : path + "." + message.getProperty();
-            }
-            String custom = errorMessage(message);
-            problems.add(new Problem(path, message.getType(), custom != null ? custom : message.getMessage()));
+        for (SchemaViolation violation : VALIDATOR.validate(values)) {
+            problems.add(new Problem(violation.path(), violation.atKey(), violation.message()));
         }
         problems.sort(Comparator.comparing(Problem::path).thenComparing(Problem::message));
         return problems;
-    }
-
-    /** The errorMessage string of the schema object that holds the failing keyword, or null. */
-    static String errorMessage(ValidationMessage message) {
-        return SchemaValidator.errorMessage(TREE, message);
-    }
-
-    private static String path(JsonNodePath location) {
-        StringBuilder path = new StringBuilder();
-        for (int i = 0; i < location.getNameCount(); i++) {
-            Object element = location.getElement(i);
-            if (element instanceof Integer index) {
-                path.append('[').append(index).append(']');
-            } else {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(element);
-            }
-        }
-        return path.toString();
     }
 
     /** The schema object a dotted values path leads to, through properties, map values and list items. */

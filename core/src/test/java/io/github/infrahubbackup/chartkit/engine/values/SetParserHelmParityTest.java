@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.marcnuri.helm.Helm;
 import io.github.infrahubbackup.chartkit.engine.values.SetParser.SetSyntaxException;
+import io.github.infrahubbackup.chartkit.testing.HelmChart;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link SetParserTest} only. Helm's partial updates before an error are not visible either (Helm aborts), so for
  * failing arguments only the message is compared.
  */
+@Tag("helm")
 class SetParserHelmParityTest {
 
     private static final String ESCAPED_BY_HELM_JAVA = "\"'\\={[,.]}";
@@ -43,14 +44,12 @@ class SetParserHelmParityTest {
     private static final int RANDOM_RUNS = 500;
 
     @TempDir
-    static Path chartDir;
+    static Path work;
+    static HelmChart chart;
 
     @BeforeAll
-    static void writeChart() throws IOException {
-        Files.writeString(chartDir.resolve("Chart.yaml"), "apiVersion: v2\nname: t\nversion: 0.1.0\n");
-        Files.writeString(chartDir.resolve("values.yaml"), "");
-        Files.createDirectories(chartDir.resolve("templates"));
-        Files.writeString(chartDir.resolve("templates/out.yaml"), DUMP_MARKER + "{{ toJson .Values }}\n");
+    static void writeChart() {
+        chart = HelmChart.write(work, "t", Map.of("values.yaml", "", "templates/out.yaml", DUMP_MARKER + "{{ toJson .Values }}\n"));
     }
 
     static Stream<String> forms() {
@@ -186,7 +185,7 @@ class SetParserHelmParityTest {
         String helmJson = null;
         String helmError = null;
         try {
-            String out = new Helm(chartDir).template().withName("t").set(key, value).call();
+            String out = chart.command().withName("t").set(key, value).call();
             int at = out.indexOf(DUMP_MARKER);
             assertTrue(at >= 0, out);
             helmJson = out.substring(at + DUMP_MARKER.length()).trim();

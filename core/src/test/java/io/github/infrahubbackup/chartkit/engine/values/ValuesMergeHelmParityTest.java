@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
+import io.github.infrahubbackup.chartkit.testing.HelmChart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each case renders a throwaway chart whose template prints {@code toJson .Values}, with Helm and
  * with {@link ValuesReader} + {@link Coalesce}, and compares the two.
  */
+@Tag("helm")
 class ValuesMergeHelmParityTest {
     private static final String DEFAULTS = """
             name: base
@@ -37,14 +39,12 @@ class ValuesMergeHelmParityTest {
             """;
 
     @TempDir
-    static Path chart;
+    static Path work;
+    static HelmChart chart;
 
     @BeforeAll
-    static void writeChart() throws Exception {
-        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: probe\nversion: 0.1.0\n");
-        Files.writeString(chart.resolve("values.yaml"), DEFAULTS);
-        Files.createDirectories(chart.resolve("templates"));
-        Files.writeString(chart.resolve("templates/values.yaml"), "# dump\n{{ toJson .Values }}\n");
+    static void writeChart() {
+        chart = HelmChart.write(work, "probe", Map.of("values.yaml", DEFAULTS, "templates/values.yaml", "# dump\n{{ toJson .Values }}\n"));
     }
 
     static List<List<String>> cases() {
@@ -76,10 +76,10 @@ class ValuesMergeHelmParityTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"x: .inf", "x: -.Inf", "x: .nan", "x: [1, .NaN]"})
     void bothRefuseNumbersJsonCannotHold(String file) throws Exception {
-        Path path = chart.resolveSibling(chart.getFileName() + "-nonjson.yaml");
+        Path path = work.resolve("nonjson.yaml");
         Files.writeString(path, file, StandardCharsets.UTF_8);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> new Helm(chart).template().withName("probe").withValuesFile(path).call());
+                () -> chart.command().withName("probe").withValuesFile(path).call());
         ValuesSyntaxException refused = org.junit.jupiter.api.Assertions.assertThrows(ValuesSyntaxException.class,
                 () -> ValuesReader.read("v.yaml", file));
         org.junit.jupiter.api.Assertions.assertTrue(refused.reason().contains("not a number Helm can use"), refused.reason());
@@ -91,12 +91,12 @@ class ValuesMergeHelmParityTest {
         List<Path> paths = new ArrayList<>();
         Map<String, Object> user = new java.util.LinkedHashMap<>();
         for (int i = 0; i < files.size(); i++) {
-            Path file = chart.resolveSibling(chart.getFileName() + "-values-" + i + ".yaml");
+            Path file = work.resolve("values-" + i + ".yaml");
             Files.writeString(file, files.get(i), StandardCharsets.UTF_8);
             paths.add(file);
             Coalesce.merge(user, ValuesReader.read(file.toString(), files.get(i)).values());
         }
-        TemplateCommand helm = new Helm(chart).template().withName("probe");
+        TemplateCommand helm = chart.command().withName("probe");
         for (Path path : paths) {
             helm = helm.withValuesFile(path);
         }

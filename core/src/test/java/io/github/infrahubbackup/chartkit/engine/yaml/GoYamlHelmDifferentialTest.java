@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * case is a dynamic test named after the value, comparing {@code GoYaml.toYaml} with what Helm's
  * {@code toYaml} printed for the same value read from a values file (numbers as float64).
  */
+@Tag("helm")
 class GoYamlHelmDifferentialTest {
 
     @TempDir

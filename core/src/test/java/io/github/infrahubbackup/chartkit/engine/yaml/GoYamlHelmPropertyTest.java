@@ -12,6 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 
@@ -22,6 +23,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * Shrinking is off (it would re-render for every candidate); instead a failure lists every value
  * of the batch that differs, with both outputs.
  */
+@Tag("helm")
 class GoYamlHelmPropertyTest {
 
     private static final int BATCH = 100;

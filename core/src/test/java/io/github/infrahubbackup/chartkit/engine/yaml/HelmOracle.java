@@ -1,6 +1,6 @@
 package io.github.infrahubbackup.chartkit.engine.yaml;
 
-import com.marcnuri.helm.Helm;
+import io.github.infrahubbackup.chartkit.testing.HelmChart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Real Helm (through helm-java's embedded library) as the reference for {@link GoYaml}.
@@ -28,11 +26,11 @@ final class HelmOracle implements AutoCloseable {
 
     private static final Pattern LINE = Pattern.compile("(?m)^  ([cp])(\\d+): \"([A-Za-z0-9+/=]*)\"$");
 
-    private final Path chartDir;
+    private final HelmChart chart;
     private final boolean deleteOnClose;
 
-    private HelmOracle(Path chartDir, boolean deleteOnClose) {
-        this.chartDir = chartDir;
+    private HelmOracle(HelmChart chart, boolean deleteOnClose) {
+        this.chart = chart;
         this.deleteOnClose = deleteOnClose;
     }
 
@@ -50,37 +48,30 @@ final class HelmOracle implements AutoCloseable {
         }
     }
 
-    private static Path writeChart(Path dir) {
-        try {
-            Path chart = dir.resolve("oracle");
-            Files.createDirectories(chart.resolve("templates"));
-            Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: oracle\nversion: 0.1.0\n");
-            Files.writeString(chart.resolve("templates/to-yaml.yaml"), """
-                    # toYaml of every case
-                    apiVersion: v1
-                    kind: ConfigMap
-                    metadata:
-                      name: to-yaml
-                    data:
-                    {{- range $k, $v := .Values.cases }}
-                      {{ $k }}: {{ toYaml $v | b64enc | quote }}
-                    {{- end }}
-                    """);
-            Files.writeString(chart.resolve("templates/types.yaml"), """
-                    # Go type and %v text of every plain scalar
-                    apiVersion: v1
-                    kind: ConfigMap
-                    metadata:
-                      name: types
-                    data:
-                    {{- range $k, $v := .Values.plain }}
-                      {{ $k }}: {{ printf "%s|%v" (typeOf $v) $v | b64enc | quote }}
-                    {{- end }}
-                    """);
-            return chart;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static HelmChart writeChart(Path dir) {
+        return HelmChart.write(dir, "oracle", Map.of(
+                "templates/to-yaml.yaml", """
+                        # toYaml of every case
+                        apiVersion: v1
+                        kind: ConfigMap
+                        metadata:
+                          name: to-yaml
+                        data:
+                        {{- range $k, $v := .Values.cases }}
+                          {{ $k }}: {{ toYaml $v | b64enc | quote }}
+                        {{- end }}
+                        """,
+                "templates/types.yaml", """
+                        # Go type and %v text of every plain scalar
+                        apiVersion: v1
+                        kind: ConfigMap
+                        metadata:
+                          name: types
+                        data:
+                        {{- range $k, $v := .Values.plain }}
+                          {{ $k }}: {{ printf "%s|%v" (typeOf $v) $v | b64enc | quote }}
+                        {{- end }}
+                        """));
     }
 
     /**
@@ -115,9 +106,9 @@ final class HelmOracle implements AutoCloseable {
 
     private List<String> render(String valuesFile, char prefix, int count) {
         try {
-            Path values = Files.createTempFile(chartDir.getParent(), "values", ".yaml");
+            Path values = Files.createTempFile(chart.folder().getParent(), "values", ".yaml");
             Files.writeString(values, valuesFile);
-            String manifest = new Helm(chartDir).template().withName("oracle").withValuesFile(values).call();
+            String manifest = chart.command().withName("oracle").withValuesFile(values).call();
             Files.delete(values);
             return decode(manifest, prefix, count);
         } catch (IOException e) {
@@ -143,15 +134,8 @@ final class HelmOracle implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!deleteOnClose) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(chartDir.getParent())) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (deleteOnClose) {
+            chart.deleteWorkFolder();
         }
     }
 

@@ -7,11 +7,11 @@ import java.util.Map;
  * The chart's own files beside its templates, as templates see them ({@code .Files} in Helm,
  * {@code root.Files} in the Pebble twins). Only the files the chart packages for its templates.
  */
-public final class ChartFiles {
+public final class HelmFiles {
     private final Map<String, String> files;
 
     /** @param files each file's text by its path in the chart, such as {@code tool.yaml} */
-    public ChartFiles(Map<String, String> files) {
+    public HelmFiles(Map<String, String> files) {
         this.files = Map.copyOf(files);
     }
 

@@ -1,0 +1,142 @@
+package io.github.infrahubbackup.chartkit.testing;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The one way the tests run real Helm (helm-java, in process): on a chart folder they own, either
+ * written for the test (a throwaway chart that prints what the test compares) or a copy of a real
+ * chart that prints exactly what {@code helm template} prints.
+ *
+ * <p>helm-java returns the release manifest without hooks, whereas {@code helm template} prints
+ * each hook after it. So a real chart is rendered from a copy whose {@code helm.sh/hook*}
+ * annotation keys are renamed: its hooks render as plain documents, which {@link #template} then
+ * moves after the others (keeping Helm's kind order, which hooks share) and gives their keys back.
+ */
+public final class HelmChart {
+    private static final String HOOK_KEY = "helm.sh/hook";
+    private static final String RENAMED_HOOK_KEY = "parity.invalid/hook";
+
+    private final Path folder;
+
+    private HelmChart(Path folder) {
+        this.folder = folder;
+    }
+
+    /**
+     * A throwaway chart {@code workFolder/name}: a Chart.yaml (apiVersion v2, version 0.1.0) and
+     * the given files, by their path in the chart ({@code templates/dump.yaml}, {@code values.yaml}).
+     */
+    public static HelmChart write(Path workFolder, String name, Map<String, String> files) {
+        Path chart = workFolder.resolve(name);
+        try {
+            Files.createDirectories(chart.resolve("templates"));
+            Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: " + name + "\nversion: 0.1.0\n");
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path target = chart.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new HelmChart(chart);
+    }
+
+    /** A copy of a real chart in {@code workFolder}, under the chart folder's own name. */
+    public static HelmChart copyOf(Path chartFolder, Path workFolder) {
+        Path copy = workFolder.resolve(chartFolder.getFileName());
+        copyRenamingHooks(chartFolder, copy);
+        return new HelmChart(copy);
+    }
+
+    /**
+     * A copy of an umbrella chart whose {@code charts/} folder gets a copy of {@code subchart} under
+     * {@code subchartFolderName}: the umbrella's dependency is then met without a repository.
+     */
+    public static HelmChart umbrellaOf(Path umbrellaFolder, Path subchart, String subchartFolderName, Path workFolder) {
+        Path copy = workFolder.resolve(umbrellaFolder.getFileName());
+        copyRenamingHooks(umbrellaFolder, copy);
+        copyRenamingHooks(subchart, copy.resolve("charts").resolve(subchartFolderName));
+        return new HelmChart(copy);
+    }
+
+    /** The chart's folder. */
+    public Path folder() {
+        return folder;
+    }
+
+    /** helm-java's {@code helm template} on this chart, to configure (name, values, --set) and call. */
+    public TemplateCommand command() {
+        return new Helm(folder).template();
+    }
+
+    /** What {@code helm template RELEASE CHART -n NAMESPACE -f FILE...} prints. */
+    public String template(String release, String namespace, List<Path> valuesFiles) {
+        TemplateCommand command = command().withName(release).withNamespace(namespace);
+        for (Path file : valuesFiles) {
+            command = command.withValuesFile(file);
+        }
+        // helm-java returns null for a release without objects, where `helm template` prints an empty line.
+        String manifest = command.call();
+        return asHelmTemplatePrints(manifest == null ? "" : manifest);
+    }
+
+    /** Deletes the chart's work folder and everything in it (for charts outside a JUnit @TempDir). */
+    public void deleteWorkFolder() {
+        try (Stream<Path> paths = Files.walk(folder.getParent())) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Moves the documents with renamed hook keys after the others and names the keys back. */
+    static String asHelmTemplatePrints(String manifest) {
+        List<String> plain = new ArrayList<>();
+        List<String> hooks = new ArrayList<>();
+        for (String document : manifest.split("(?m)^---\n")) {
+            if (document.isEmpty()) {
+                continue;
+            }
+            (document.contains(RENAMED_HOOK_KEY) ? hooks : plain).add(document.replace(RENAMED_HOOK_KEY, HOOK_KEY));
+        }
+        StringBuilder out = new StringBuilder();
+        plain.forEach(document -> out.append("---\n").append(document));
+        String text = out.toString().strip() + "\n";
+        StringBuilder all = new StringBuilder(text.equals("\n") ? "\n" : text);
+        hooks.forEach(document -> all.append("---\n").append(document));
+        return all.toString();
+    }
+
+    private static void copyRenamingHooks(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else if (source.toString().endsWith(".yaml") || source.toString().endsWith(".tpl")) {
+                    String text = Files.readString(source, StandardCharsets.UTF_8);
+                    Files.writeString(target, text.replace(HOOK_KEY, RENAMED_HOOK_KEY), StandardCharsets.UTF_8);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
