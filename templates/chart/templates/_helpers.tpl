@@ -30,6 +30,11 @@ else <release>-<name>; cut to 63 characters, the longest name Kubernetes allows 
 {{- printf "%s-restore" (include "infrahub-backup.fullname" .) | trunc 63 | trimSuffix "-" }}
 {{- end }}
 
+{{/* Fails with the message of one of the chart's rules (rules.yaml). Called with (dict "root" $ "rule" <its name>). */}}
+{{- define "infrahub-backup.fail" -}}
+{{- fail (index (.root.Files.Get "rules.yaml" | fromYaml) .rule "message") }}
+{{- end }}
+
 {{/* The backup CronJob's name: Kubernetes appends 11 characters to the Jobs a CronJob creates, so 52 keeps them within 63. */}}
 {{- define "infrahub-backup.backupCronJobName" -}}
 {{- include "infrahub-backup.fullname" . | trunc 52 | trimSuffix "-" }}
@@ -399,7 +404,7 @@ suspend: {{ $cron.suspend }}
 {{- end }}
 
 {{/*
-The rules of SPEC §5 that span several keys. The schema states them too (so editors flag them);
+The rules that span several keys (rules.yaml). The schema states them too (so editors flag them);
 these `fail`s keep them for anyone who renders with --skip-schema-validation, with the same words.
 */}}
 {{- define "infrahub-backup.validate" -}}
@@ -464,31 +469,31 @@ these `fail`s keep them for anyone who renders with --skip-schema-validation, wi
 {{- $backup := .Values.backup }}
 {{- $restore := .Values.restore }}
 {{- if and $backup.enabled $restore.enabled }}
-{{- fail "backup.enabled and restore.enabled cannot both be true: a release that restores must not also back up, because both run as the same post-install hook; use two releases" }}
+{{- include "infrahub-backup.fail" (dict "root" . "rule" "backup-and-restore") }}
 {{- end }}
 {{- if and $backup.enabled (eq $backup.storage.type "s3") (not $backup.storage.s3.bucket) }}
-{{- fail "backup.storage.s3.bucket is required when backup.storage.type is s3: name the bucket the archives go to" }}
+{{- include "infrahub-backup.fail" (dict "root" . "rule" "backup-bucket") }}
 {{- end }}
 {{- if and $restore.enabled (eq $restore.storage.type "s3") }}
 {{- if not $restore.storage.s3.bucket }}
-{{- fail "restore.storage.s3.bucket is required when restore.storage.type is s3: name the bucket the archive comes from" }}
+{{- include "infrahub-backup.fail" (dict "root" . "rule" "restore-bucket") }}
 {{- end }}
 {{- if and $restore.storage.s3.key $restore.storage.s3.latest }}
-{{- fail "restore.storage.s3: set either key (one archive) or latest: true (the newest archive under prefix), not both" }}
+{{- include "infrahub-backup.fail" (dict "root" . "rule" "restore-key-and-latest") }}
 {{- end }}
 {{- if not (or $restore.storage.s3.key $restore.storage.s3.latest) }}
-{{- fail "restore.storage.s3: set key (one archive) or latest: true (the newest archive under prefix)" }}
+{{- include "infrahub-backup.fail" (dict "root" . "rule" "restore-key-or-latest") }}
 {{- end }}
 {{- end }}
 {{- if and $restore.enabled (eq $restore.mode "cronjob") (eq $restore.storage.type "local") (not (and $restore.storage.local.existingClaim $restore.storage.local.latest)) }}
-{{- fail "restore.mode cronjob with local storage needs storage.local.existingClaim and storage.local.latest: true: an emptyDir is empty on every run, and a fixed filename would restore the same archive every night" }}
+{{- include "infrahub-backup.fail" (dict "root" . "rule" "restore-cronjob-local") }}
 {{- end }}
 {{- $publicKey := $backup.encryption.publicKey }}
 {{- if and $publicKey.secretName $publicKey.configMapName }}
-{{- fail "backup.encryption.publicKey: set secretName or configMapName, not both: the public key comes from one place" }}
+{{- include "infrahub-backup.fail" (dict "root" . "rule" "public-key-one-source") }}
 {{- end }}
 {{- if and .Values.monitoring.prometheusRule.enabled (not (and $backup.enabled (eq $backup.mode "cronjob"))) }}
-{{- fail "monitoring.prometheusRule.enabled needs backup.enabled: true and backup.mode: cronjob: the alerts watch the backup CronJob" }}
+{{- include "infrahub-backup.fail" (dict "root" . "rule" "monitoring-needs-cronjob") }}
 {{- end }}
 {{- if $backup.enabled }}
 {{- include "infrahub-backup.checkArgs" (dict "root" . "command" "create" "section" "backup" "args" (include "infrahub-backup.backupValueArgs" .)) }}

@@ -11,4 +11,6 @@ module io.github.infrahubbackup.chartkit {
     requires org.yaml.snakeyaml;
 
     exports io.github.infrahubbackup.chartkit;
+    // Pebble calls .Files.Get on the renderer's HelmFiles, as Helm's templates call .Files.Get.
+    exports io.github.infrahubbackup.chartkit.engine.render to io.pebbletemplates;
 }

@@ -32,10 +32,10 @@ final class ChartFiles {
     private ChartFiles() {
     }
 
-    /** The chart's files that its templates read ({@code .Files.Get}): the tool's command line and which value renders each flag. */
+    /** The chart's files that its templates read ({@code .Files.Get}): its rules, the tool's command line and which value renders each flag. */
     static HelmFiles templateFiles() {
         Map<String, String> files = new LinkedHashMap<>();
-        for (String name : List.of("tool.yaml", "arguments.yaml")) {
+        for (String name : List.of("rules.yaml", "tool.yaml", "arguments.yaml")) {
             files.put(name, read("chart/" + name));
         }
         return new HelmFiles(files);

@@ -170,7 +170,7 @@ public final class InfrahubBackupChart {
     }
 
     private static Problem ruleProblem(ProblemLocator locator, ChartRenderer.TemplateFailedException failure) {
-        return locator.locate(RuleMessages.pathOf(failure.reason()), false, failure.reason(), null);
+        return locator.locate(failure.path(), false, failure.reason(), null);
     }
 
     private static InvalidValuesException invalid(Problem problem) {

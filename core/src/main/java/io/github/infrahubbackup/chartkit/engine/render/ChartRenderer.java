@@ -115,7 +115,7 @@ public final class ChartRenderer {
         } catch (PebbleException | IllegalStateException e) {
             HelmFunctions.TemplateFailure failure = findFailure(e);
             if (failure != null) {
-                throw new TemplateFailedException(name, failure.reason());
+                throw new TemplateFailedException(name, failure.reason(), failure.path());
             }
             throw e;
         }
@@ -135,9 +135,11 @@ public final class ChartRenderer {
     public static final class TemplateFailedException extends RuntimeException {
         private final String template;
         private final String reason;
+        private final String path;
 
-        TemplateFailedException(String template, String reason) {
+        TemplateFailedException(String template, String reason, String path) {
             super(template + ": " + reason);
+            this.path = path;
             this.template = template;
             this.reason = reason;
         }
@@ -148,6 +150,11 @@ public final class ChartRenderer {
 
         public String reason() {
             return reason;
+        }
+
+        /** The path of the value the broken rule is about, as {@code --set} writes it; "" when the template names none. */
+        public String path() {
+            return path;
         }
     }
 }

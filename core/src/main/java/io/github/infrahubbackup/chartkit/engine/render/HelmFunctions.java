@@ -88,12 +88,14 @@ final class HelmFunctions extends AbstractExtension {
         return Map.of("fail", new Function() {
             @Override
             public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
-                throw new TemplateFailure(GoStrings.print(args.get("message")));
+                Object path = args.get("path");
+                throw new TemplateFailure(GoStrings.print(args.get("message")), path == null ? "" : GoStrings.print(path));
             }
 
+            /** Helm's fail takes the message; the twins add the path of the value the message is about, as data. */
             @Override
             public List<String> getArgumentNames() {
-                return List.of("message");
+                return List.of("message", "path");
             }
         }, "semverCompare", new Function() {
             @Override
@@ -230,17 +232,24 @@ final class HelmFunctions extends AbstractExtension {
         return 0;
     }
 
-    /** Raised by the {@code fail} function: the chart's own message for values it refuses. */
-    public static final class TemplateFailure extends PebbleException {
+    /** Raised by the {@code fail} function: the chart's own message for values it refuses, and the value it is about. */
+    static final class TemplateFailure extends PebbleException {
         private final String reason;
+        private final String path;
 
-        TemplateFailure(String reason) {
+        TemplateFailure(String reason, String path) {
             super(null, reason);
             this.reason = reason;
+            this.path = path;
         }
 
-        public String reason() {
+        String reason() {
             return reason;
+        }
+
+        /** The path of the value the rule is about, as {@code --set} writes it; "" when the template names none. */
+        String path() {
+            return path;
         }
     }
 
