@@ -30,7 +30,7 @@ public final class RenderValues {
                 System.err.println(validation);
                 System.exit(1);
             }
-            Rendering rendering = chart.render(values, Release.named("prod").in("infrahub"));
+            Rendering rendering = chart.render(validation, Release.named("prod").in("infrahub"));
             Path target = outputDir.resolve(file.getFileName());
             Files.writeString(target, rendering.yaml());
             System.out.println(file + " -> " + target + " (" + rendering.manifests().size() + " objects)");
