@@ -42,25 +42,39 @@ class LauncherIT {
     @TempDir
     Path work;
 
+    /** One cache through the archive's life: made on first use, used after, damaged, and kept per JVM options. */
     @Test
-    void printsWhatJavaJarPrintsAndMakesItsArchiveOnFirstUse() throws Exception {
+    void printsWhatJavaJarPrintsFromTheFirstRunOn() throws Exception {
         Path cache = work.resolve("cache");
         Run plain = javaJar(TARGET.resolve("infrahub-backup.jar"), TEMPLATE);
         assertEquals(0, plain.exitCode(), plain.err());
         assertEquals(Files.readString(ProjectFolder.ROOT.resolve("golden/backup-cronjob-s3.yaml")), plain.out());
 
-        Run first = launcher(TARGET, cache, Map.of(), TEMPLATE);
-        assertEquals(plain, first, "the first run, which makes the archive");
+        assertEquals(plain, launcher(TARGET, cache, Map.of(), TEMPLATE), "the first run, which makes the archive");
         List<Path> archives = archives(cache);
         assertEquals(1, archives.size(), "one archive in " + cache + ": " + archives);
+        assertTrue(archives.get(0).toString().matches(".*\\.(jsa|aot)"), archives.toString());
 
-        // The archive is used: the CLI's own classes come out of it (the log goes to a file, not the output).
+        // Exit codes and error messages pass through, with the archive in use.
+        List<String> invalid = List.of("validate", "-f", ProjectFolder.ROOT.resolve("examples/invalid/bad-enum-mode.yaml").toString());
+        Run refused = javaJar(TARGET.resolve("infrahub-backup.jar"), invalid);
+        assertEquals(1, refused.exitCode(), refused.err());
+        assertEquals(refused, launcher(TARGET, cache, Map.of(), invalid));
+        Run usage = javaJar(TARGET.resolve("infrahub-backup.jar"), List.of("no-such-command"));
+        assertEquals(2, usage.exitCode(), usage.err());
+        assertEquals(usage, launcher(TARGET, cache, Map.of(), List.of("no-such-command")));
+
+        // A damaged archive (a disk filled up while it was written, say) is ignored without a word.
+        archives.get(0).toFile().setWritable(true);
+        Files.write(archives.get(0), "not an archive".repeat(1000).getBytes(StandardCharsets.US_ASCII));
+        assertEquals(plain, launcher(TARGET, cache, Map.of(), TEMPLATE), "with a damaged archive");
+
+        // Other JVM options get an archive of their own, which is used: the CLI's classes come out of it.
         Path classLog = work.resolve("classes.log");
         Map<String, String> logging = Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
-        launcher(TARGET, cache, logging, TEMPLATE); // other JVM options: an archive of their own
+        launcher(TARGET, cache, logging, TEMPLATE);
         Files.deleteIfExists(classLog);
-        Run logged = launcher(TARGET, cache, logging, TEMPLATE);
-        assertEquals(plain, logged);
+        assertEquals(plain, launcher(TARGET, cache, logging, TEMPLATE));
         String loaded = Files.readString(classLog);
         assertTrue(loaded.contains("io.github.infrahubbackup.chartkit.cli.Main source: shared objects file"),
                 "Main is loaded from the archive:\n" + loaded.lines().filter(l -> l.contains("chartkit")).limit(5).toList());
@@ -90,32 +104,6 @@ class LauncherIT {
         Path cache = work.resolve("cache");
         assertEquals(plain, launcher(TARGET, cache, Map.of("INFRAHUB_BACKUP_ARCHIVE", "off"), TEMPLATE), "archive turned off");
         assertTrue(Files.notExists(cache), "nothing written with the archive turned off");
-    }
-
-    @Test
-    void ignoresADamagedArchiveSilently() throws Exception {
-        Path cache = work.resolve("cache");
-        Run plain = javaJar(TARGET.resolve("infrahub-backup.jar"), TEMPLATE);
-        launcher(TARGET, cache, Map.of(), TEMPLATE);
-        List<Path> archives = archives(cache);
-        assertEquals(1, archives.size(), archives.toString());
-        Path archive = archives.get(0);
-        archive.toFile().setWritable(true);
-        Files.write(archive, "not an archive".repeat(1000).getBytes(StandardCharsets.US_ASCII));
-        assertEquals(plain, launcher(TARGET, cache, Map.of(), TEMPLATE));
-    }
-
-    @Test
-    void passesExitCodesAndErrorsThrough() throws Exception {
-        Path cache = work.resolve("cache");
-        List<String> invalid = List.of("validate", "-f", ProjectFolder.ROOT.resolve("examples/invalid/bad-enum-mode.yaml").toString());
-        Run expected = javaJar(TARGET.resolve("infrahub-backup.jar"), invalid);
-        assertEquals(1, expected.exitCode(), expected.err());
-        assertEquals(expected, launcher(TARGET, cache, Map.of(), invalid));
-
-        Run usage = launcher(TARGET, cache, Map.of(), List.of("no-such-command"));
-        assertEquals(javaJar(TARGET.resolve("infrahub-backup.jar"), List.of("no-such-command")), usage);
-        assertEquals(2, usage.exitCode());
     }
 
     @Test
