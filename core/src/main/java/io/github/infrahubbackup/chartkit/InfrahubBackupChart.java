@@ -234,6 +234,12 @@ public final class InfrahubBackupChart {
         if (values.parentKey().isPresent()) {
             String key = values.parentKey().get();
             Object section = user.get(key);
+            if (user.containsKey(key) && !(section instanceof Map<?, ?>)) {
+                // Helm stops at the dependency's condition (key.enabled): "type mismatch on <key>".
+                return new Prepared(this, null, new Validation(List.of(locate(values, "", key, false,
+                        "must be a map of this chart's values, not " + (section == null ? "null" : section instanceof List<?> ? "a list" : "\"" + io.github.infrahubbackup.chartkit.engine.text.GoStrings.print(section) + "\"")
+                                + " (Helm refuses it: \"type mismatch on " + key + "\"); write a map, or remove the key to use the defaults", null))), key, null);
+            }
             if (section instanceof Map<?, ?> map && Boolean.FALSE.equals(map.get("enabled"))) {
                 return new Prepared(this, null, new Validation(List.of()), key, null);
             }
@@ -243,7 +249,10 @@ public final class InfrahubBackupChart {
                 if (own.get("global") instanceof Map<?, ?> ownGlobal) {
                     Coalesce.merge(shared, Coalesce.asMapCopy(ownGlobal));
                 }
-                own.put("global", shared);
+                // A section's own global that is not a map stays, for the schema to refuse as Helm's does.
+                if (own.get("global") == null || own.get("global") instanceof Map<?, ?>) {
+                    own.put("global", shared);
+                }
             }
             user = own;
             pathPrefix = key;

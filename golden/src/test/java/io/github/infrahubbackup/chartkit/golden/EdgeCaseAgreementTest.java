@@ -47,10 +47,12 @@ class EdgeCaseAgreementTest {
     static Path work;
 
     private static HelmRunner helm;
+    private static HelmRunner umbrella;
 
     @BeforeAll
     static void setUp() throws IOException {
         helm = HelmRunner.forChart(Project.CHART, Files.createDirectories(work.resolve("chart")));
+        umbrella = HelmRunner.forUmbrella(Project.UMBRELLA, Project.CHART, "infrahub-backup", Files.createDirectories(work.resolve("umbrella")));
     }
 
     /** Case name to the bytes of the values file. */
@@ -355,20 +357,55 @@ class EdgeCaseAgreementTest {
         }
     }
 
+    /**
+     * The values of the examples/umbrella chart, where this chart's section or the shared global
+     * section is null or not a map: the library (given the parent) and Helm agree.
+     */
+    @TestFactory
+    Stream<DynamicTest> subchartSectionsOfEveryShape() {
+        Map<String, String> cases = new LinkedHashMap<>();
+        String backup = "  backup: {enabled: true, storage: {s3: {bucket: archives}}}\n";
+        cases.put("section-null", "infrahub-backup: null\n");
+        cases.put("section-number", "infrahub-backup: 5\n");
+        cases.put("section-text", "infrahub-backup: text\n");
+        cases.put("section-list", "infrahub-backup: [1]\n");
+        cases.put("section-empty", "infrahub-backup: {}\n");
+        cases.put("section-backup-null", "infrahub-backup:\n  backup: null\n");
+        cases.put("section-enabled-null", "infrahub-backup:\n  enabled: null\n" + backup);
+        cases.put("section-enabled-false", "infrahub-backup:\n  enabled: false\n" + backup);
+        cases.put("section-enabled-text", "infrahub-backup:\n  enabled: \"false\"\n" + backup);
+        cases.put("global-null", "global: null\ninfrahub-backup:\n" + backup);
+        cases.put("global-number", "global: 5\ninfrahub-backup:\n" + backup);
+        cases.put("global-in-section-null", "global: {a: 1}\ninfrahub-backup:\n  global: null\n" + backup);
+        cases.put("global-in-section-number", "global: {a: 1}\ninfrahub-backup:\n  global: 5\n" + backup);
+        List<DynamicTest> tests = new ArrayList<>();
+        cases.forEach((name, yaml) -> tests.add(DynamicTest.dynamicTest(name,
+                () -> assertAgree("umbrella-" + name, yaml.getBytes(StandardCharsets.UTF_8), true))));
+        return tests.stream();
+    }
+
     static void assertAgree(String name, byte[] content) throws IOException {
+        assertAgree(name, content, false);
+    }
+
+    static void assertAgree(String name, byte[] content, boolean asSubchart) throws IOException {
         Path file = work.resolve(name + ".yaml");
         Files.write(file, content);
         String library = null;
         List<Problem> refused = null;
         try {
-            library = InfrahubBackupChart.load().render(Values.builder().file(file).build(), RELEASE).yaml();
+            Values.Builder values = Values.builder().file(file);
+            if (asSubchart) {
+                values.parent("infrahub-stack", "infrahub-backup");
+            }
+            library = InfrahubBackupChart.load().render(values.build(), RELEASE).yaml();
         } catch (InvalidValuesException e) {
             refused = e.validation().problems();
         }
         String helmText = null;
         String helmError = null;
         try {
-            helmText = helm.template(RELEASE.name(), RELEASE.namespace(), List.of(file));
+            helmText = (asSubchart ? umbrella : helm).template(RELEASE.name(), RELEASE.namespace(), List.of(file));
         } catch (RuntimeException e) {
             helmError = String.valueOf(e.getMessage());
         }
