@@ -83,6 +83,38 @@ class EdgeCaseAgreementTest {
         text(cases, "tab-after-flow-comma", BACKUP + "imagePullSecrets: [{name: a},\t{name: b}]\n");
         text(cases, "tab-in-quoted", BACKUP + "podAnnotations: {note: \"a\tb\"}\n");
         text(cases, "tab-in-block-scalar", BACKUP + "podAnnotations:\n  note: |\n    a\tb\n");
+        text(cases, "two-documents", "commonLabels: {team: blue}\n---\ncommonLabels: {team: red}\n");
+        text(cases, "empty-first-document", "---\n---\ncommonLabels: {team: red}\n");
+        text(cases, "document-end-marker", "commonLabels: {team: blue}\n...\n");
+        text(cases, "empty-file", "");
+        text(cases, "only-comments", "# nothing\n# at all\n");
+        text(cases, "null-document", "null\n");
+        text(cases, "tilde-document", "~\n");
+        text(cases, "list-document", "- a\n- b\n");
+        text(cases, "scalar-document", "hello\n");
+        text(cases, "merge-key-at-root", "global: {a: &a {enabled: true}}\n<<: {rbac: {create: false}}\n");
+        text(cases, "alias-as-key", BACKUP + "global: {k: &k team}\npodAnnotations: {*k : blue}\n");
+        text(cases, "explicit-key", BACKUP + "podAnnotations:\n  ? team\n  : blue\n");
+        text(cases, "long-key-1100", BACKUP + "podAnnotations: {" + "k".repeat(1100) + ": blue}\n");
+        text(cases, "raw-nel-in-plain", BACKUP + "podAnnotations:\n  note: a\u0085b\n");
+        text(cases, "raw-ls-in-plain", BACKUP + "podAnnotations:\n  note: a\u2028b\n");
+        text(cases, "raw-ls-in-quoted", BACKUP + "podAnnotations:\n  note: \"a\u2028b\"\n");
+        text(cases, "raw-control-char", BACKUP + "podAnnotations:\n  note: \"a\u0001b\"\n");
+        text(cases, "raw-del", BACKUP + "podAnnotations:\n  note: \"a\u007fb\"\n");
+        text(cases, "raw-c1", BACKUP + "podAnnotations:\n  note: \"a\u0090b\"\n");
+        text(cases, "escaped-c1", BACKUP + "podAnnotations:\n  note: \"a\\x90b\\u0001\"\n");
+        text(cases, "bom-in-middle", BACKUP + "podAnnotations:\n  note: \"a\ufeffb\"\n");
+        text(cases, "fffe-escaped", BACKUP + "podAnnotations:\n  note: \"a\\ufffeb\"\n");
+        text(cases, "nul-escaped", BACKUP + "podAnnotations:\n  note: \"a\\0b\"\n");
+        text(cases, "folded-block", BACKUP + "podAnnotations:\n  note: >\n    a\n    b\n\n    c\n");
+        text(cases, "literal-keep", BACKUP + "podAnnotations:\n  note: |+\n    a\n\n");
+        text(cases, "literal-strip-indent", BACKUP + "podAnnotations:\n  note: |2-\n      a\n     b\n");
+        text(cases, "plain-multiline", BACKUP + "podAnnotations:\n  note: a\n    b\n\n    c\n");
+        text(cases, "single-quoted-multiline", BACKUP + "podAnnotations:\n  note: 'a\n    b'\n");
+        text(cases, "octal-and-hex-values", BACKUP + "job: {backoffLimit: 0o7, activeDeadlineSeconds: 0x10}\ncronJob: {successfulJobsHistoryLimit: 010}\n");
+        text(cases, "underscore-number", BACKUP + "job: {backoffLimit: 1_0}\n");
+        text(cases, "sexagesimal", BACKUP + "job: {backoffLimit: 1:30}\n");
+        text(cases, "bool-words", "backup: {enabled: on, storage: {s3: {bucket: archives}}}\nrbac: {create: n}\n");
         text(cases, "tab-after-colon", "commonLabels:\n  team:\tblue\n");
         text(cases, "tab-before-comment", "commonLabels:\n  team: blue\t# the team\n");
         text(cases, "tab-inside-plain", "commonLabels:\n  team: blue\tgreen\n");
@@ -94,6 +126,10 @@ class EdgeCaseAgreementTest {
         bytes(cases, "utf16be-bom", concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, "commonLabels: {team: bl\u00e9u}\n".getBytes(StandardCharsets.UTF_16BE)));
         text(cases, "yaml-1.1-directive", "%YAML 1.1\n---\ncommonLabels: {team: blue}\n");
         text(cases, "yaml-1.2-directive", "%YAML 1.2\n---\ncommonLabels: {team: blue}\n");
+        text(cases, "yaml-2.0-directive-after-comment", "# values\n%YAML 2.0\n---\ncommonLabels: {team: blue}\n");
+        bytes(cases, "yaml-1.2-directive-after-bom", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "%YAML 1.2\n---\ncommonLabels: {team: blue}\n".getBytes(StandardCharsets.UTF_8)));
+        bytes(cases, "not-utf8", concat("commonLabels: {team: \"".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, (byte) 0x28, '"', '}', '\n'}));
+        bytes(cases, "utf16le-bom-bad-surrogate", concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, concat("commonLabels: {team: \"".getBytes(StandardCharsets.UTF_16LE), new byte[] {0x00, (byte) 0xD8, '"', 0, '}', 0, '\n', 0})));
         text(cases, "tag-directive", "%TAG !e! tag:example.com,2000:\n---\ncommonLabels: {team: !e!x blue}\n");
         text(cases, "tag-binary", BACKUP + "podAnnotations: {note: !!binary Ymx1ZQ==}\n");
         text(cases, "tag-binary-multiline", BACKUP + "podAnnotations:\n  note: !!binary |\n    Ymx1\n    ZQ==\n");
@@ -427,7 +463,6 @@ class EdgeCaseAgreementTest {
             for (Problem problem : refused) {
                 assertTrue(problem.line() > 0 || !problem.path().isEmpty(), name + ": a refusal names no place: " + problem);
             }
-            System.out.println("[edge] " + name + " refused by both\n  library: " + refused + "\n  helm: " + helmError);
         } else {
             assertEquals(helmText, library, name + ": the library and Helm print different bytes");
             for (String nonsense : List.of("%!", "<nil>", "<no value>")) {

@@ -56,7 +56,7 @@ public final class ValuesReader {
     private static final long READER_STACK = 64L * 1024 * 1024;
 
     private static final Tag PLAIN = new Tag("!helm-plain");
-    private static final Pattern YAML_DIRECTIVE = Pattern.compile("(?m)\\A(?:(?:#.*|[ \\t]*|%.*)\\r?\\n)*?%YAML[ \\t]+(\\d+)\\.(\\d+)");
+    private static final Pattern YAML_DIRECTIVE = Pattern.compile("(?m)\\A\\uFEFF?(?:(?:#.*|[ \\t]*|%.*)\\r?\\n)*?%YAML[ \\t]+(\\d+)\\.(\\d+)");
 
     private ValuesReader() {
     }
