@@ -267,7 +267,11 @@ public final class InfrahubBackupChart {
                 problems.add(problem);
             }
         }
+        // In each source, problems at what the user wrote (often the cause) before those about keys
+        // the user did not write (often a knock-on, placed at the closest key written), each in file order.
         problems.sort(Comparator.<Problem>comparingInt(problem -> problem.file().map(values::sourceOrder).orElse(Integer.MAX_VALUE))
+                .thenComparingInt(problem -> values.positionOf(problem.path(), false).isPresent()
+                        || values.positionOf(problem.path(), true).isPresent() ? 0 : 1)
                 .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
         String separatorPath = HelmOutput.firstLineSeparator(merged, "");
         if (checkRules && problems.isEmpty()) {
