@@ -41,7 +41,8 @@ class EdgeCaseAgreementTest {
      * "What the library refuses that Helm accepts"), with a fragment of the library's message.
      */
     private static final Map<String, String> STRICTER = Map.of(
-            "nine-thousand-deep-flow", "nested deeper than 1000 levels");
+            "nine-thousand-deep-flow", "nested deeper than 1000 levels",
+            "thousand-and-one-separating-tabs", "more than 1000 tabs separate keys from values");
 
     @TempDir
     static Path work;
@@ -115,6 +116,12 @@ class EdgeCaseAgreementTest {
         text(cases, "underscore-number", BACKUP + "job: {backoffLimit: 1_0}\n");
         text(cases, "sexagesimal", BACKUP + "job: {backoffLimit: 1:30}\n");
         text(cases, "bool-words", "backup: {enabled: on, storage: {s3: {bucket: archives}}}\nrbac: {create: n}\n");
+        StringBuilder tabs = new StringBuilder(BACKUP + "podAnnotations:\n");
+        for (int i = 0; i < 1000; i++) {
+            tabs.append("  note-").append(i).append(":\tx\n");
+        }
+        text(cases, "thousand-separating-tabs", tabs.toString());
+        text(cases, "thousand-and-one-separating-tabs", tabs + "  note-1000:\tx\n");
         text(cases, "tab-after-colon", "commonLabels:\n  team:\tblue\n");
         text(cases, "tab-before-comment", "commonLabels:\n  team: blue\t# the team\n");
         text(cases, "tab-inside-plain", "commonLabels:\n  team: blue\tgreen\n");

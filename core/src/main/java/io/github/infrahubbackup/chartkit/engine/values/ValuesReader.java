@@ -142,6 +142,11 @@ public final class ValuesReader {
                     current = current.substring(0, tab) + ' ' + current.substring(tab + 1);
                     continue;
                 }
+                if (tab >= 0) {
+                    throw new ValuesSyntaxException(position(source, e.getProblemMark()),
+                            "more than " + MAX_SEPARATING_TABS + " tabs separate keys from values or items from each other; "
+                                    + "the library reads at most that many: replace the tabs with spaces");
+                }
                 // "found unexpected end of stream" points at the end of the file: the context (where the
                 // unclosed quote or bracket starts) is where the mistake is.
                 boolean atEnd = e.getProblem() != null && e.getProblem().contains("end of stream");
