@@ -42,7 +42,9 @@ class EdgeCaseAgreementTest {
      */
     private static final Map<String, String> STRICTER = Map.of(
             "nine-thousand-deep-flow", "nested deeper than 1000 levels",
-            "thousand-and-one-separating-tabs", "more than 1000 tabs separate keys from values");
+            "thousand-and-one-separating-tabs", "more than 1000 tabs separate keys from values",
+            "nine-megabytes-of-comments", "the file is larger than 8388608 characters",
+            "a-million-and-one-values", "more than 1000000 values");
 
     @TempDir
     static Path work;
@@ -194,6 +196,16 @@ class EdgeCaseAgreementTest {
             comments.append("# a comment line that says nothing at all, repeated to make a big file\n");
         }
         text(cases, "three-megabytes-of-comments", comments + "commonLabels: {team: blue}\n");
+        StringBuilder nine = new StringBuilder();
+        while (nine.length() < 9_000_000) {
+            nine.append("# a comment line that says nothing at all, repeated to make a big file\n");
+        }
+        text(cases, "nine-megabytes-of-comments", nine + "commonLabels: {team: blue}\n");
+        StringBuilder million = new StringBuilder("global:\n  many: [");
+        for (int i = 0; i < 1_000_001; i++) {
+            million.append(i == 0 ? "" : ",").append(i % 10);
+        }
+        text(cases, "a-million-and-one-values", million.append("]\n").toString());
         StringBuilder many = new StringBuilder("global:\n  many:\n");
         for (int i = 0; i < 250_000; i++) {
             many.append("    - ").append(i % 10).append('\n');
