@@ -99,6 +99,12 @@ public final class InfrahubBackupChart {
             return new Validation(values.readProblems());
         }
         String key = values.parentChart().isPresent() ? values.parentKey().orElse(metadata.name()) : "";
+        if (!key.isEmpty()) {
+            Optional<String> section = Subchart.sectionProblem(values.raw(), key);
+            if (section.isPresent()) {
+                return new Validation(List.of(new ProblemLocator(values.sources(), "").locate(key, false, section.get(), null)));
+            }
+        }
         ProblemLocator locator = new ProblemLocator(values.sources(), key);
         String sourcePrefix = values.parentChart().map(parent -> parent + "/charts/").orElse("") + metadata.name() + "/templates/";
         Optional<Map<String, Object>> own = key.isEmpty() ? Optional.of(values.raw()) : Subchart.scope(values.raw(), key);

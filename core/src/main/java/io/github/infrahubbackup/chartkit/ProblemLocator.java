@@ -29,7 +29,9 @@ final class ProblemLocator {
     }
 
     /**
-     * The schema's violations as problems, in the order of the sources, then line and column. One
+     * The schema's violations as problems, in the order of the sources; in each source, problems at
+     * what the user wrote (often the cause) before those about keys the user did not write (often a
+     * knock-on, placed at the closest key written); then line and column. One
      * rule broken by two missing keys is one problem at one place: of problems with the same
      * place and message, the first by path is kept.
      */
@@ -39,6 +41,8 @@ final class ProblemLocator {
             located.add(locate(violation.path(), violation.atKey(), violation.message(), violation.hint()));
         }
         located.sort(Comparator.<Problem>comparingInt(problem -> problem.file().map(this::sourceOrder).orElse(Integer.MAX_VALUE))
+                .thenComparingInt(problem -> positionOf(problem.path(), false).isPresent()
+                        || positionOf(problem.path(), true).isPresent() ? 0 : 1)
                 .thenComparingInt(Problem::line).thenComparingInt(Problem::column)
                 .thenComparing(Problem::path).thenComparing(Problem::message));
         List<Problem> problems = new ArrayList<>(located.size());

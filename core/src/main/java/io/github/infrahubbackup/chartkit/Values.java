@@ -213,7 +213,7 @@ public final class Values {
             try {
                 return new ValuesText(path.toString(), ValuesInput.read(path));
             } catch (ValuesInput.UnreadableException e) {
-                problems.add(new Problem("", path.toString(), 0, 0, e.reason(), null));
+                problems.add(new Problem("", path.toString().isEmpty() ? null : path.toString(), 0, 0, e.reason(), null));
             } catch (ValuesSyntaxException e) {
                 SourcePosition at = e.position();
                 problems.add(new Problem("", at.source(), at.line(), at.column(), e.reason(), null));

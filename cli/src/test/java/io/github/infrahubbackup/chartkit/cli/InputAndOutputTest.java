@@ -222,6 +222,17 @@ class InputAndOutputTest {
     }
 
     @Test
+    void aCauseIsListedBeforeItsKnockOn() throws IOException {
+        Path file = Files.writeString(folder.resolve("typo.yaml"), "backup:\n  enabled: true\n  storage:\n    s3:\n      bucklet: x\n");
+        CliTestSupport.Result result = CliTestSupport.run("validate", "-f", file.toString());
+        assertEquals(1, result.exitCode());
+        String[] lines = result.err().split("\n");
+        assertEquals(2, lines.length, result.err());
+        assertTrue(lines[0].contains("unknown key \"bucklet\"") && lines[0].contains("did you mean bucket?"), result.err());
+        assertTrue(lines[1].contains("backup.storage.s3.bucket is required"), result.err());
+    }
+
+    @Test
     void exitCodesAreDocumented() throws IOException {
         String readme = Files.readString(ProjectFolder.ROOT.resolve("README.md"), StandardCharsets.UTF_8);
         assertTrue(readme.contains("3 a values file or standard input cannot be read"), "README documents exit code 3");

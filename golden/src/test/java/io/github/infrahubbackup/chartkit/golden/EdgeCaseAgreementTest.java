@@ -43,16 +43,21 @@ class EdgeCaseAgreementTest {
      * "What the library refuses that Helm accepts"), with a fragment of the library's message.
      */
     private static final Map<String, String> STRICTER = Map.of(
-            "nine-thousand-deep-flow", "nested deeper than 1000 levels");
+            "nine-thousand-deep-flow", "nested deeper than 1000 levels",
+            "thousand-and-one-separating-tabs", "more than 1000 tabs separate keys from values",
+            "nine-megabytes-of-comments", "the file is larger than 8388608 characters",
+            "a-million-and-one-values", "more than 1000000 values");
 
     @TempDir
     static Path work;
 
     private static HelmChart helm;
+    private static HelmChart umbrella;
 
     @BeforeAll
     static void setUp() throws IOException {
         helm = HelmChart.copyOf(ProjectFolder.CHART, Files.createDirectories(work.resolve("chart")));
+        umbrella = HelmChart.umbrellaOf(ProjectFolder.UMBRELLA, ProjectFolder.CHART, "infrahub-backup", Files.createDirectories(work.resolve("umbrella")));
     }
 
     /** Case name to the bytes of the values file. */
@@ -83,6 +88,44 @@ class EdgeCaseAgreementTest {
         text(cases, "tab-after-flow-comma", BACKUP + "imagePullSecrets: [{name: a},\t{name: b}]\n");
         text(cases, "tab-in-quoted", BACKUP + "podAnnotations: {note: \"a\tb\"}\n");
         text(cases, "tab-in-block-scalar", BACKUP + "podAnnotations:\n  note: |\n    a\tb\n");
+        text(cases, "two-documents", "commonLabels: {team: blue}\n---\ncommonLabels: {team: red}\n");
+        text(cases, "empty-first-document", "---\n---\ncommonLabels: {team: red}\n");
+        text(cases, "document-end-marker", "commonLabels: {team: blue}\n...\n");
+        text(cases, "empty-file", "");
+        text(cases, "only-comments", "# nothing\n# at all\n");
+        text(cases, "null-document", "null\n");
+        text(cases, "tilde-document", "~\n");
+        text(cases, "list-document", "- a\n- b\n");
+        text(cases, "scalar-document", "hello\n");
+        text(cases, "merge-key-at-root", "global: {a: &a {enabled: true}}\n<<: {rbac: {create: false}}\n");
+        text(cases, "alias-as-key", BACKUP + "global: {k: &k team}\npodAnnotations: {*k : blue}\n");
+        text(cases, "explicit-key", BACKUP + "podAnnotations:\n  ? team\n  : blue\n");
+        text(cases, "long-key-1100", BACKUP + "podAnnotations: {" + "k".repeat(1100) + ": blue}\n");
+        text(cases, "raw-nel-in-plain", BACKUP + "podAnnotations:\n  note: a\u0085b\n");
+        text(cases, "raw-ls-in-plain", BACKUP + "podAnnotations:\n  note: a\u2028b\n");
+        text(cases, "raw-ls-in-quoted", BACKUP + "podAnnotations:\n  note: \"a\u2028b\"\n");
+        text(cases, "raw-control-char", BACKUP + "podAnnotations:\n  note: \"a\u0001b\"\n");
+        text(cases, "raw-del", BACKUP + "podAnnotations:\n  note: \"a\u007fb\"\n");
+        text(cases, "raw-c1", BACKUP + "podAnnotations:\n  note: \"a\u0090b\"\n");
+        text(cases, "escaped-c1", BACKUP + "podAnnotations:\n  note: \"a\\x90b\\u0001\"\n");
+        text(cases, "bom-in-middle", BACKUP + "podAnnotations:\n  note: \"a\ufeffb\"\n");
+        text(cases, "fffe-escaped", BACKUP + "podAnnotations:\n  note: \"a\\ufffeb\"\n");
+        text(cases, "nul-escaped", BACKUP + "podAnnotations:\n  note: \"a\\0b\"\n");
+        text(cases, "folded-block", BACKUP + "podAnnotations:\n  note: >\n    a\n    b\n\n    c\n");
+        text(cases, "literal-keep", BACKUP + "podAnnotations:\n  note: |+\n    a\n\n");
+        text(cases, "literal-strip-indent", BACKUP + "podAnnotations:\n  note: |2-\n      a\n     b\n");
+        text(cases, "plain-multiline", BACKUP + "podAnnotations:\n  note: a\n    b\n\n    c\n");
+        text(cases, "single-quoted-multiline", BACKUP + "podAnnotations:\n  note: 'a\n    b'\n");
+        text(cases, "octal-and-hex-values", BACKUP + "job: {backoffLimit: 0o7, activeDeadlineSeconds: 0x10}\ncronJob: {successfulJobsHistoryLimit: 010}\n");
+        text(cases, "underscore-number", BACKUP + "job: {backoffLimit: 1_0}\n");
+        text(cases, "sexagesimal", BACKUP + "job: {backoffLimit: 1:30}\n");
+        text(cases, "bool-words", "backup: {enabled: on, storage: {s3: {bucket: archives}}}\nrbac: {create: n}\n");
+        StringBuilder tabs = new StringBuilder(BACKUP + "podAnnotations:\n");
+        for (int i = 0; i < 1000; i++) {
+            tabs.append("  note-").append(i).append(":\tx\n");
+        }
+        text(cases, "thousand-separating-tabs", tabs.toString());
+        text(cases, "thousand-and-one-separating-tabs", tabs + "  note-1000:\tx\n");
         text(cases, "tab-after-colon", "commonLabels:\n  team:\tblue\n");
         text(cases, "tab-before-comment", "commonLabels:\n  team: blue\t# the team\n");
         text(cases, "tab-inside-plain", "commonLabels:\n  team: blue\tgreen\n");
@@ -94,6 +137,10 @@ class EdgeCaseAgreementTest {
         bytes(cases, "utf16be-bom", concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, "commonLabels: {team: bl\u00e9u}\n".getBytes(StandardCharsets.UTF_16BE)));
         text(cases, "yaml-1.1-directive", "%YAML 1.1\n---\ncommonLabels: {team: blue}\n");
         text(cases, "yaml-1.2-directive", "%YAML 1.2\n---\ncommonLabels: {team: blue}\n");
+        text(cases, "yaml-2.0-directive-after-comment", "# values\n%YAML 2.0\n---\ncommonLabels: {team: blue}\n");
+        bytes(cases, "yaml-1.2-directive-after-bom", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "%YAML 1.2\n---\ncommonLabels: {team: blue}\n".getBytes(StandardCharsets.UTF_8)));
+        bytes(cases, "not-utf8", concat("commonLabels: {team: \"".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, (byte) 0x28, '"', '}', '\n'}));
+        bytes(cases, "utf16le-bom-bad-surrogate", concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, concat("commonLabels: {team: \"".getBytes(StandardCharsets.UTF_16LE), new byte[] {0x00, (byte) 0xD8, '"', 0, '}', 0, '\n', 0})));
         text(cases, "tag-directive", "%TAG !e! tag:example.com,2000:\n---\ncommonLabels: {team: !e!x blue}\n");
         text(cases, "tag-binary", BACKUP + "podAnnotations: {note: !!binary Ymx1ZQ==}\n");
         text(cases, "tag-binary-multiline", BACKUP + "podAnnotations:\n  note: !!binary |\n    Ymx1\n    ZQ==\n");
@@ -151,6 +198,16 @@ class EdgeCaseAgreementTest {
             comments.append("# a comment line that says nothing at all, repeated to make a big file\n");
         }
         text(cases, "three-megabytes-of-comments", comments + "commonLabels: {team: blue}\n");
+        StringBuilder nine = new StringBuilder();
+        while (nine.length() < 9_000_000) {
+            nine.append("# a comment line that says nothing at all, repeated to make a big file\n");
+        }
+        text(cases, "nine-megabytes-of-comments", nine + "commonLabels: {team: blue}\n");
+        StringBuilder million = new StringBuilder("global:\n  many: [");
+        for (int i = 0; i < 1_000_001; i++) {
+            million.append(i == 0 ? "" : ",").append(i % 10);
+        }
+        text(cases, "a-million-and-one-values", million.append("]\n").toString());
         StringBuilder many = new StringBuilder("global:\n  many:\n");
         for (int i = 0; i < 250_000; i++) {
             many.append("    - ").append(i % 10).append('\n');
@@ -357,20 +414,55 @@ class EdgeCaseAgreementTest {
         }
     }
 
+    /**
+     * The values of the examples/umbrella chart, where this chart's section or the shared global
+     * section is null or not a map: the library (given the parent) and Helm agree.
+     */
+    @TestFactory
+    Stream<DynamicTest> subchartSectionsOfEveryShape() {
+        Map<String, String> cases = new LinkedHashMap<>();
+        String backup = "  backup: {enabled: true, storage: {s3: {bucket: archives}}}\n";
+        cases.put("section-null", "infrahub-backup: null\n");
+        cases.put("section-number", "infrahub-backup: 5\n");
+        cases.put("section-text", "infrahub-backup: text\n");
+        cases.put("section-list", "infrahub-backup: [1]\n");
+        cases.put("section-empty", "infrahub-backup: {}\n");
+        cases.put("section-backup-null", "infrahub-backup:\n  backup: null\n");
+        cases.put("section-enabled-null", "infrahub-backup:\n  enabled: null\n" + backup);
+        cases.put("section-enabled-false", "infrahub-backup:\n  enabled: false\n" + backup);
+        cases.put("section-enabled-text", "infrahub-backup:\n  enabled: \"false\"\n" + backup);
+        cases.put("global-null", "global: null\ninfrahub-backup:\n" + backup);
+        cases.put("global-number", "global: 5\ninfrahub-backup:\n" + backup);
+        cases.put("global-in-section-null", "global: {a: 1}\ninfrahub-backup:\n  global: null\n" + backup);
+        cases.put("global-in-section-number", "global: {a: 1}\ninfrahub-backup:\n  global: 5\n" + backup);
+        List<DynamicTest> tests = new ArrayList<>();
+        cases.forEach((name, yaml) -> tests.add(DynamicTest.dynamicTest(name,
+                () -> assertAgree("umbrella-" + name, yaml.getBytes(StandardCharsets.UTF_8), true))));
+        return tests.stream();
+    }
+
     static void assertAgree(String name, byte[] content) throws IOException {
+        assertAgree(name, content, false);
+    }
+
+    static void assertAgree(String name, byte[] content, boolean asSubchart) throws IOException {
         Path file = work.resolve(name + ".yaml");
         Files.write(file, content);
         String library = null;
         List<Problem> refused = null;
         try {
-            library = InfrahubBackupChart.load().render(Values.builder().file(file).build(), RELEASE).yaml();
+            Values.Builder values = Values.builder().file(file);
+            if (asSubchart) {
+                values.parent("infrahub-stack", "infrahub-backup");
+            }
+            library = InfrahubBackupChart.load().render(values.build(), RELEASE).yaml();
         } catch (InvalidValuesException e) {
             refused = e.validation().problems();
         }
         String helmText = null;
         String helmError = null;
         try {
-            helmText = helm.template(RELEASE.name(), RELEASE.namespace(), List.of(file));
+            helmText = (asSubchart ? umbrella : helm).template(RELEASE.name(), RELEASE.namespace(), List.of(file));
         } catch (RuntimeException e) {
             helmError = String.valueOf(e.getMessage());
         }
@@ -392,7 +484,6 @@ class EdgeCaseAgreementTest {
             for (Problem problem : refused) {
                 assertTrue(problem.line() > 0 || !problem.path().isEmpty(), name + ": a refusal names no place: " + problem);
             }
-            System.out.println("[edge] " + name + " refused by both\n  library: " + refused + "\n  helm: " + helmError);
         } else {
             assertEquals(helmText, library, name + ": the library and Helm print different bytes");
             for (String nonsense : List.of("%!", "<nil>", "<no value>")) {

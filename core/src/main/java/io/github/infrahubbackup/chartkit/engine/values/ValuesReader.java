@@ -56,7 +56,7 @@ public final class ValuesReader {
     private static final long READER_STACK = 64L * 1024 * 1024;
 
     private static final Tag PLAIN = new Tag("!helm-plain");
-    private static final Pattern YAML_DIRECTIVE = Pattern.compile("(?m)\\A(?:(?:#.*|[ \\t]*|%.*)\\r?\\n)*?%YAML[ \\t]+(\\d+)\\.(\\d+)");
+    private static final Pattern YAML_DIRECTIVE = Pattern.compile("(?m)\\A\\uFEFF?(?:(?:#.*|[ \\t]*|%.*)\\r?\\n)*?%YAML[ \\t]+(\\d+)\\.(\\d+)");
 
     private ValuesReader() {
     }
@@ -141,6 +141,11 @@ public final class ValuesReader {
                 if (tab >= 0 && attempt < MAX_SEPARATING_TABS) {
                     current = current.substring(0, tab) + ' ' + current.substring(tab + 1);
                     continue;
+                }
+                if (tab >= 0) {
+                    throw new ValuesSyntaxException(position(source, e.getProblemMark()),
+                            "more than " + MAX_SEPARATING_TABS + " tabs separate keys from values or items from each other; "
+                                    + "the library reads at most that many: replace the tabs with spaces");
                 }
                 // "found unexpected end of stream" points at the end of the file: the context (where the
                 // unclosed quote or bracket starts) is where the mistake is.
