@@ -54,6 +54,12 @@ public final class ValuesReader {
     static final int MAX_SEPARATING_TABS = 1_000;
     /** A thread stack deep enough for {@link #MAX_NESTING} levels, reserved only while reading. */
     private static final long READER_STACK = 64L * 1024 * 1024;
+    /**
+     * Texts this short that nest at most this deep are read on the caller's thread, whose stack
+     * holds that: the nesting bounds the parse, the length the %YAML directive's search.
+     */
+    private static final int SHORT = 16 * 1024;
+    static final int SHALLOW = 256;
 
     private static final Tag PLAIN = new Tag("!helm-plain");
     private static final Pattern YAML_DIRECTIVE = Pattern.compile("(?m)\\A\\uFEFF?(?:(?:#.*|[ \\t]*|%.*)\\r?\\n)*?%YAML[ \\t]+(\\d+)\\.(\\d+)");
@@ -64,6 +70,13 @@ public final class ValuesReader {
     public static ValuesFile read(String source, String text) {
         if (text.length() > MAX_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
             throw new ValuesSyntaxException(new SourcePosition(source, 1, 1), tooLargeMessage());
+        }
+        if (text.length() <= SHORT && nestingBound(text) <= SHALLOW) {
+            try {
+                return readOnThisThread(source, text);
+            } catch (StackOverflowError e) {
+                throw new ValuesSyntaxException(new SourcePosition(source, 1, 1), nestingMessage());
+            }
         }
         // Deep nesting needs a deep stack: the reading runs on its own thread with one.
         Object[] outcome = new Object[1];
@@ -95,6 +108,22 @@ public final class ValuesReader {
             throw new ValuesSyntaxException(new SourcePosition(source, 1, 1), nestingMessage());
         }
         throw (RuntimeException) outcome[0];
+    }
+
+    /**
+     * A bound on how deep the text can nest: every level of a map or list, written or reached
+     * through an alias, starts at one of the characters counted here. Starting a thread costs more
+     * than reading a real values file, so a text that cannot nest deeply is read on the caller's.
+     */
+    private static int nestingBound(String text) {
+        int structural = 0;
+        for (int i = 0; i < text.length() && structural <= SHALLOW; i++) {
+            char c = text.charAt(i);
+            if (c == '[' || c == '{' || c == '-' || c == ':' || c == '?') {
+                structural++;
+            }
+        }
+        return structural;
     }
 
     private static ValuesFile readOnThisThread(String source, String text) {
