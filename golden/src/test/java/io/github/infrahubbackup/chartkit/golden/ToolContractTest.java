@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +63,7 @@ class ToolContractTest {
     void everyFactNamesItsSourceAndEveryFlagItsFirstRelease() {
         List<String> problems = new ArrayList<>();
         Set<String> snapshots = section("snapshots").keySet();
-        Map<String, Map<String, Object>> flags = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, Object>> flags = new LinkedHashMap<>();
         TOOL.globalFlags().forEach((name, flag) -> flags.put("--" + name, flag));
         TOOL.commands().forEach((command, spec) -> spec.flags().forEach((name, flag) -> flags.put(command + " --" + name, flag)));
         flags.forEach((name, flag) -> {
