@@ -492,6 +492,17 @@ these `fail`s keep them for anyone who renders with --skip-schema-validation, wi
 {{- if and $publicKey.secretName $publicKey.configMapName }}
 {{- include "infrahub-backup.fail" (dict "root" . "rule" "public-key-one-source") }}
 {{- end }}
+{{- if and (or $publicKey.secretName $publicKey.configMapName) (not $backup.encryption.enabled) }}
+{{- include "infrahub-backup.fail" (dict "root" . "rule" "public-key-needs-encryption") }}
+{{- end }}
+{{- /* The tool names an encrypted archive <name>.tar.gz.enc; it finds out by the content, so a renamed one is accepted. */}}
+{{- if and $restore.enabled (not $restore.decryption.secretName) }}
+{{- if and (eq $restore.storage.type "s3") (hasSuffix ".enc" (toString $restore.storage.s3.key)) }}
+{{- include "infrahub-backup.fail" (dict "root" . "rule" "encrypted-s3-archive-needs-decryption") }}
+{{- else if and (eq $restore.storage.type "local") (not $restore.storage.local.latest) (hasSuffix ".enc" (toString $restore.storage.local.filename)) }}
+{{- include "infrahub-backup.fail" (dict "root" . "rule" "encrypted-local-archive-needs-decryption") }}
+{{- end }}
+{{- end }}
 {{- if and .Values.monitoring.prometheusRule.enabled (not (and $backup.enabled (eq $backup.mode "cronjob"))) }}
 {{- include "infrahub-backup.fail" (dict "root" . "rule" "monitoring-needs-cronjob") }}
 {{- end }}

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * reachable; each optional key is sometimes absent; every enum value occurs; free-text values
  * draw from strings that YAML or Go treat specially. Valid by construction: the chart's rules are
  * respected (backup and restore never both enabled, buckets set, restore key xor latest, a local
- * restore CronJob always on an existing claim with latest).
+ * restore CronJob always on an existing claim with latest, a public key only with encryption on, an
+ * encrypted .enc archive only with a decryption Secret).
  */
 final class ValuesGenerator {
     /** Strings that a YAML reader or writer could take for something else. */
@@ -182,6 +183,11 @@ final class ValuesGenerator {
                 maybe(publicKey, "key", () -> pick("backup.key.pub", "public_key-1.pem"));
                 return publicKey;
             });
+            // A public key is only valid with encryption on.
+            if (encryption.get("publicKey") instanceof Map<?, ?> publicKey
+                    && (!"".equals(publicKey.getOrDefault("secretName", "")) || !"".equals(publicKey.getOrDefault("configMapName", "")))) {
+                encryption.put("enabled", true);
+            }
             return encryption;
         });
         maybe(backup, "retention", () -> {
@@ -209,7 +215,7 @@ final class ValuesGenerator {
         maybe(storage, "path", () -> pick("/infrahub_backups", "/restore", "/with space"));
         storage.put("s3", s3(true));
         Map<String, Object> localStorage = new LinkedHashMap<>();
-        maybe(localStorage, "filename", this::tricky);
+        maybe(localStorage, "filename", () -> random.nextInt(4) == 0 ? "infrahub_backup_20261201_021500.tar.gz.enc" : tricky());
         if (local && mode.equals("cronjob")) {
             localStorage.put("existingClaim", pick("backups", "prod-infrahub-backup-backups"));
             localStorage.put("latest", true);
@@ -235,6 +241,18 @@ final class ValuesGenerator {
             maybe(decryption, "key", () -> pick("backup.key", "private.pem"));
             return decryption;
         });
+        // An encrypted archive (.enc) is only valid with the private key to read it.
+        boolean encryptedArchive = local
+                ? !Boolean.TRUE.equals(localStorage.get("latest")) && String.valueOf(localStorage.get("filename")).endsWith(".enc")
+                : String.valueOf(((Map<?, ?>) storage.get("s3")).get("key")).endsWith(".enc");
+        if (encryptedArchive) {
+            Map<String, Object> decryption = new LinkedHashMap<>();
+            if (restore.get("decryption") instanceof Map<?, ?> given) {
+                given.forEach((key, value) -> decryption.put((String) key, value));
+            }
+            decryption.put("secretName", "backup-private-key");
+            restore.put("decryption", decryption);
+        }
         return restore;
     }
 
@@ -249,7 +267,7 @@ final class ValuesGenerator {
         maybe(s3, "secretAccessKeyKey", () -> pick("AWS_SECRET_ACCESS_KEY", "rootPassword"));
         if (restore) {
             if (random.nextBoolean()) {
-                s3.put("key", nonEmptyTricky());
+                s3.put("key", random.nextInt(4) == 0 ? "prod/infrahub_backup_20261201_021500.tar.gz.enc" : nonEmptyTricky());
                 maybe(s3, "latest", () -> false);
             } else {
                 s3.put("latest", true);

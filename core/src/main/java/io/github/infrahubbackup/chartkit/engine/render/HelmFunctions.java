@@ -60,6 +60,7 @@ final class HelmFunctions extends AbstractExtension {
                 Map.entry("trimSuffix", new SimpleFilter(List.of("suffix"), (input, args) -> GoStrings.trimSuffix(GoStrings.print(input), GoStrings.print(args.get("suffix"))))),
                 Map.entry("default", new SimpleFilter(List.of("value"), (input, args) -> isEmpty(input) ? args.get("value") : input)),
                 Map.entry("int", new SimpleFilter(List.of(), (input, args) -> toInt(input))),
+                Map.entry("hasSuffix", new SimpleFilter(List.of("suffix"), (input, args) -> GoStrings.print(input).endsWith(GoStrings.print(args.get("suffix"))))),
                 Map.entry("trimPrefix", new SimpleFilter(List.of("prefix"), (input, args) -> GoStrings.trimPrefix(GoStrings.print(input), GoStrings.print(args.get("prefix"))))),
                 Map.entry("regexFind", new SimpleFilter(List.of("regex"), (input, args) -> regexFind(GoStrings.print(args.get("regex")), GoStrings.print(input)))),
                 Map.entry("regexFindAll", new SimpleFilter(List.of("regex"), (input, args) -> regexFindAll(GoStrings.print(args.get("regex")), GoStrings.print(input)))),

@@ -185,16 +185,21 @@ class SchemaDocumentTest {
     void everyPatternHasASentenceAndEveryErrorMessageIsAPlainString() {
         List<String> problems = new ArrayList<>();
         visit("#", TREE, (pointer, node) -> {
-            // A pattern inside "if" never fails by itself.
-            if (node.has("pattern") && node.get("pattern").isTextual() && !pointer.endsWith("/if")) {
+            if (node.has("pattern") && node.get("pattern").isTextual()) {
                 try {
                     Pattern.compile(node.get("pattern").asText());
                 } catch (RuntimeException e) {
                     problems.add(pointer + ": pattern does not compile: " + e.getMessage());
                 }
-                if (!node.path("errorMessage").isTextual()) {
+                // A pattern inside "if" never fails by itself; one inside "not" fails its parent,
+                // whose errorMessage says what to do.
+                boolean condition = pointer.endsWith("/if") || pointer.contains("/if/");
+                if (!condition && !pointer.endsWith("/not") && !node.path("errorMessage").isTextual()) {
                     problems.add(pointer + ": a pattern without an errorMessage");
                 }
+            }
+            if (node.path("not").has("pattern") && !pointer.contains("/if/") && !node.path("errorMessage").isTextual()) {
+                problems.add(pointer + ": a negated pattern without an errorMessage");
             }
             if (node.has("errorMessage")) {
                 String text = node.get("errorMessage").asText();
