@@ -497,9 +497,10 @@ these `fail`s keep them for anyone who renders with --skip-schema-validation, wi
 {{- end }}
 {{- /* The tool names an encrypted archive <name>.tar.gz.enc; it finds out by the content, so a renamed one is accepted. */}}
 {{- if and $restore.enabled (not $restore.decryption.secretName) }}
-{{- if and (eq $restore.storage.type "s3") (hasSuffix ".enc" (toString $restore.storage.s3.key)) }}
+{{- $encrypted := (.Files.Get "tool.yaml" | fromYaml).encryptedArchive.suffix }}
+{{- if and (eq $restore.storage.type "s3") (hasSuffix $encrypted (toString $restore.storage.s3.key)) }}
 {{- include "infrahub-backup.fail" (dict "root" . "rule" "encrypted-s3-archive-needs-decryption") }}
-{{- else if and (eq $restore.storage.type "local") (not $restore.storage.local.latest) (hasSuffix ".enc" (toString $restore.storage.local.filename)) }}
+{{- else if and (eq $restore.storage.type "local") (not $restore.storage.local.latest) (hasSuffix $encrypted (toString $restore.storage.local.filename)) }}
 {{- include "infrahub-backup.fail" (dict "root" . "rule" "encrypted-local-archive-needs-decryption") }}
 {{- end }}
 {{- end }}

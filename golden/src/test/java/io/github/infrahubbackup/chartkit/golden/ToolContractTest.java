@@ -63,6 +63,19 @@ class ToolContractTest {
     void everyFactNamesItsSourceAndEveryFlagItsFirstRelease() {
         List<String> problems = new ArrayList<>();
         Set<String> snapshots = section("snapshots").keySet();
+        Map<String, Map<String, Object>> releases = new LinkedHashMap<>();
+        for (Object release : (List<?>) TOOL.document.get("releases")) {
+            releases.put(String.valueOf(cast(release).get("version")), cast(release));
+        }
+        releases.forEach((version, release) -> {
+            boolean tagged = release.get("tag") != null;
+            if (tagged && !("v" + version).equals(release.get("tag"))) {
+                problems.add("release " + version + ": tag " + release.get("tag") + " is not v" + version);
+            }
+            if (!tagged && !(release.get("why") instanceof String)) {
+                problems.add("release " + version + ": a release without a tag says why it is known");
+            }
+        });
         Map<String, Map<String, Object>> flags = new LinkedHashMap<>();
         TOOL.globalFlags().forEach((name, flag) -> flags.put("--" + name, flag));
         TOOL.commands().forEach((command, spec) -> spec.flags().forEach((name, flag) -> flags.put(command + " --" + name, flag)));
@@ -73,8 +86,11 @@ class ToolContractTest {
             if (!(flag.get("since") instanceof String since) || ToolContract.compare(since, TOOL.release) > 0) {
                 problems.add(name + ": since " + flag.get("since") + " must be a release no newer than " + TOOL.release);
             }
-            if (!snapshots.contains(String.valueOf(flag.get("firstSeen")))) {
-                problems.add(name + ": firstSeen " + flag.get("firstSeen") + " is not one of the snapshots");
+            Map<String, Object> release = releases.get(String.valueOf(flag.get("since")));
+            if (release == null) {
+                problems.add(name + ": since " + flag.get("since") + " is not one of the releases");
+            } else if (release.get("tag") == null && !snapshots.contains(String.valueOf(flag.get("firstSeen")))) {
+                problems.add(name + ": since " + flag.get("since") + ", which has no tag: firstSeen must name the snapshot it was read in");
             }
             if (!flag.containsKey("env")) {
                 problems.add(name + ": say env (null when the flag is not bound to a variable)");

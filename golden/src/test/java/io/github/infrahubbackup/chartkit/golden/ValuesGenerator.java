@@ -185,7 +185,7 @@ final class ValuesGenerator {
             });
             // A public key is only valid with encryption on.
             if (encryption.get("publicKey") instanceof Map<?, ?> publicKey
-                    && (!"".equals(publicKey.getOrDefault("secretName", "")) || !"".equals(publicKey.getOrDefault("configMapName", "")))) {
+                    && (named(publicKey.get("secretName")) || named(publicKey.get("configMapName")))) {
                 encryption.put("enabled", true);
             }
             return encryption;
@@ -254,6 +254,10 @@ final class ValuesGenerator {
             restore.put("decryption", decryption);
         }
         return restore;
+    }
+
+    private static boolean named(Object name) {
+        return name != null && !"".equals(name);
     }
 
     private Map<String, Object> s3(boolean restore) {

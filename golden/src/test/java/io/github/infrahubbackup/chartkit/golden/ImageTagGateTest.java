@@ -1,0 +1,141 @@
+package io.github.infrahubbackup.chartkit.golden;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
+import io.github.infrahubbackup.chartkit.Problem;
+import io.github.infrahubbackup.chartkit.Release;
+import io.github.infrahubbackup.chartkit.Validation;
+import io.github.infrahubbackup.chartkit.Values;
+import io.github.infrahubbackup.chartkit.testing.HelmChart;
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An older image of the tool is accepted exactly when it has every flag the values turn on (the
+ * first release of each flag, read from the tool's git tags, is in tool.yaml): the image of the
+ * upstream chart 1.2.1 (1.7.4) runs local storage, encryption and restore --force, and releases
+ * older than a flag are refused by the library and by Helm, naming the flag and its release.
+ */
+@Tag("helm")
+class ImageTagGateTest {
+    private static final InfrahubBackupChart CHART = InfrahubBackupChart.load();
+    private static final Release RELEASE = Release.named("prod").in("infrahub");
+    private static final ToolContract TOOL = ToolContract.bundled();
+
+    private static final String LOCAL_BACKUP = """
+            backup:
+              enabled: true
+              storage:
+                type: local
+            """;
+    private static final String ENCRYPTED_BACKUP = """
+            backup:
+              enabled: true
+              storage:
+                s3:
+                  bucket: infrahub-backups
+              encryption:
+                enabled: true
+                publicKey:
+                  secretName: backup-public-key
+            """;
+    private static final String FORCED_RESTORE = """
+            restore:
+              enabled: true
+              storage:
+                s3:
+                  bucket: infrahub-backups
+                  key: prod/infrahub_backup_20261201_021500.tar.gz
+              options:
+                force: true
+            """;
+    private static final String STAGING_RESTORE = """
+            restore:
+              enabled: true
+              storage:
+                s3:
+                  bucket: infrahub-backups
+                  key: prod/infrahub_backup_20261201_021500.tar.gz
+              options:
+                resetDeploymentId: true
+            """;
+
+    @TempDir
+    static Path work;
+
+    private static HelmChart helm;
+
+    @BeforeAll
+    static void copyTheChart() {
+        helm = HelmChart.copyOf(ProjectFolder.CHART, work.resolve("chart"));
+    }
+
+    @ParameterizedTest(name = "1.7.4 runs {0}")
+    @ValueSource(strings = {"local", "encrypted", "forced restore", "staging restore"})
+    void theUpstreamChartsImageRunsWhatItHas(String what) throws IOException {
+        String values = "image:\n  tag: \"1.7.4\"\n" + switch (what) {
+            case "local" -> LOCAL_BACKUP;
+            case "encrypted" -> ENCRYPTED_BACKUP;
+            case "forced restore" -> FORCED_RESTORE;
+            default -> STAGING_RESTORE;
+        };
+        Validation validation = CHART.validate(values(values));
+        assertTrue(validation.isValid(), () -> "1.7.4 with " + what + " is refused: " + validation);
+        String pebble = CHART.render(validation, RELEASE).yaml();
+        assertEquals(helm.template(RELEASE.name(), RELEASE.namespace(), List.of(file(values))), pebble,
+                "Helm and the library render 1.7.4 with " + what + " alike");
+        assertEquals(List.of(), TOOL.problems(pebble, java.util.Set.of()),
+                "every argument rendered for 1.7.4 with " + what + " is one that release accepts");
+    }
+
+    @ParameterizedTest(name = "{0} refuses --{2} (since {3})")
+    @CsvSource({
+        "1.2.0, local,           sleep,               1.3.0, backup.options.sleep",
+        "1.4.0, encrypted,       encrypt-key,         1.5.0, backup.encryption.publicKey",
+        "1.6.0, staging restore, reset-deployment-id, 1.7.0, restore.options.resetDeploymentId",
+        "1.5.0, forced restore,  force,               1.6.0, restore.options.force",
+    })
+    void anOlderReleaseIsRefusedNamingTheFlagAndItsRelease(String tag, String what, String flag, String since, String value)
+            throws IOException {
+        String values = "image:\n  tag: \"" + tag + "\"\n" + switch (what) {
+            case "local" -> LOCAL_BACKUP;
+            case "encrypted" -> ENCRYPTED_BACKUP;
+            case "forced restore" -> FORCED_RESTORE;
+            default -> STAGING_RESTORE;
+        };
+        String expected = tag + " is older than " + since + ", the first release of the tool known to accept --" + flag
+                + ", which " + value + " turns on";
+
+        Validation validation = CHART.validate(values(values));
+        assertFalse(validation.isValid(), tag + " with " + what + " must be refused");
+        Problem problem = validation.problems().get(0);
+        assertEquals("image.tag", problem.path());
+        assertTrue(problem.message().contains(expected), () -> "the library says: " + problem.message());
+
+        RuntimeException refused = assertThrows(RuntimeException.class,
+                () -> helm.template(RELEASE.name(), RELEASE.namespace(), List.of(file(values))));
+        assertTrue(String.valueOf(refused.getMessage()).contains(expected), () -> "Helm says: " + refused.getMessage());
+    }
+
+    private static Values values(String yaml) {
+        return Values.builder().yaml("values.yaml", yaml).build();
+    }
+
+    private static Path file(String yaml) throws IOException {
+        return Files.writeString(Files.createTempFile(work, "values", ".yaml"), yaml, StandardCharsets.UTF_8);
+    }
+}
