@@ -423,6 +423,8 @@ these `fail`s keep them for anyone who renders with --skip-schema-validation, wi
 {{- fail "job is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
 {{- else if kindIs "invalid" .Values.backup }}
 {{- fail "backup is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.backup.hooks }}
+{{- fail "backup.hooks is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
 {{- else if kindIs "invalid" .Values.backup.storage }}
 {{- fail "backup.storage is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
 {{- else if kindIs "invalid" .Values.backup.storage.path }}
@@ -445,6 +447,8 @@ these `fail`s keep them for anyone who renders with --skip-schema-validation, wi
 {{- fail "backup.encryption.publicKey.key is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
 {{- else if kindIs "invalid" .Values.restore }}
 {{- fail "restore is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- else if kindIs "invalid" .Values.restore.hooks }}
+{{- fail "restore.hooks is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
 {{- else if kindIs "invalid" .Values.restore.storage }}
 {{- fail "restore.storage is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
 {{- else if kindIs "invalid" .Values.restore.storage.path }}

@@ -32,6 +32,7 @@ import io.github.infrahubbackup.chartkit.engine.values.Subchart;
 import io.github.infrahubbackup.chartkit.testing.HelmChart;
 import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -869,11 +870,22 @@ class SchemaDocumentTest {
     /** A scenario's values for this chart: the file, or this chart's section of the umbrella one, as Helm scopes it. */
     static Map<String, Object> scenarioValues(Path file) {
         Map<String, Object> values = yaml(file);
-        if (file.getFileName().toString().equals("subchart.yaml")) {
+        if (hasParent(file)) {
             String chartName = ChartMetadata.parse(SchemaFixture.read(CHART_DIR.resolve("Chart.yaml"))).name();
             return Subchart.scope(values, chartName).orElseThrow();
         }
         return values;
+    }
+
+    /** A scenario of an umbrella chart says so in a "# parent: CHART" line of its header. */
+    private static boolean hasParent(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .takeWhile(line -> line.startsWith("#"))
+                    .anyMatch(line -> line.startsWith("# parent:"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     interface Visitor {
