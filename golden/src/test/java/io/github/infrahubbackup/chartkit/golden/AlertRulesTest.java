@@ -66,12 +66,11 @@ class AlertRulesTest {
             List<DynamicTest> cases = new ArrayList<>();
             for (Map<String, Object> test : cases(fill)) {
                 String name = (String) test.get("name");
-                boolean needsDot = "dot".equals(test.remove("needs"));
-                cases.add(DynamicTest.dynamicTest(name, () -> {
-                    Assumptions.assumeFalse(needsDot && !fill.get("CRONJOB").contains("."),
-                            "needs a CronJob name with a dot");
-                    runPromtool(folder, name, test);
-                }));
+                // A case about names with dots runs where the rendered name has one.
+                if ("dot".equals(test.remove("needs")) && !fill.get("CRONJOB").contains(".")) {
+                    continue;
+                }
+                cases.add(DynamicTest.dynamicTest(name, () -> runPromtool(folder, name, test)));
             }
             scenarios.add(DynamicContainer.dynamicContainer(scenario.name(), cases));
         }
