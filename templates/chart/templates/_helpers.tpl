@@ -542,6 +542,10 @@ beside it. Called with (dict "root" $ "command" "create"|"restore" "section" "ba
 {{- fail (printf "image.tag: %s is older than %s, the first release of the tool known to accept --%s, which %s turns on: use %s or newer, or leave image.tag empty for the chart's %s" $tag $since $name (index $from $name) $since $root.Chart.AppVersion) }}
 {{- end }}
 {{- end }}
+{{- $s3Archive := index $tool.commands $command "s3Archive" }}
+{{- if and $s3Archive (regexMatch `(?m)^- "s3://` .args) (semverCompare (printf "<%s" $s3Archive.since) $tag) }}
+{{- fail (printf "image.tag: %s is older than %s, the first release of the tool known to restore an s3:// archive, which %s turns on: use %s or newer, or leave image.tag empty for the chart's %s" $tag $s3Archive.since (index $from "s3-archive") $s3Archive.since $root.Chart.AppVersion) }}
+{{- end }}
 {{- end }}
 {{- $extraArgs := index $root.Values .section "options" "extraArgs" }}
 {{- range $i, $arg := $extraArgs }}

@@ -40,7 +40,8 @@ final class ToolContract {
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Set<String> environment;
 
-    record Command(String name, int arguments, Map<String, Map<String, Object>> flags) {
+    /** A subcommand; {@code s3Archive} is the fact about an s3:// archive argument, or null where it takes none. */
+    record Command(String name, int arguments, Map<String, Map<String, Object>> flags, Map<String, Object> s3Archive) {
     }
 
     @SuppressWarnings("unchecked")
@@ -49,7 +50,8 @@ final class ToolContract {
         this.release = (String) document.get("release");
         this.globalFlags = (Map<String, Map<String, Object>>) document.get("globalFlags");
         ((Map<String, Map<String, Object>>) document.get("commands")).forEach((name, command) -> commands.put(name,
-                new Command(name, ((Number) command.get("arguments")).intValue(), (Map<String, Map<String, Object>>) command.get("flags"))));
+                new Command(name, ((Number) command.get("arguments")).intValue(), (Map<String, Map<String, Object>>) command.get("flags"),
+                        (Map<String, Object>) command.get("s3Archive"))));
         this.environment = ((Map<String, Object>) document.get("environment")).keySet();
     }
 
@@ -148,6 +150,14 @@ final class ToolContract {
         for (String variable : env.keySet()) {
             if (!userEnv.contains(variable) && !readsVariable(command, variable)) {
                 problems.add("the environment variable " + variable + " is not read by " + subject);
+            }
+        }
+        for (String archive : positionals) {
+            if (archive.startsWith("s3://")) {
+                String tooNew = command.s3Archive() == null ? "is not read by " + subject : newerThan(command.s3Archive(), imageTag);
+                if (tooNew != null) {
+                    problems.add("an s3:// archive " + tooNew);
+                }
             }
         }
         problems.addAll(ruleProblems(command, flags, positionals, env));
