@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The cases come in families (how go-yaml v2 reads YAML, limits, nulls and out-of-range
  * numbers, line separators); each family has several cases beyond the obvious one.
  */
+@Tag("helm")
 class EdgeCaseAgreementTest {
     private static final Release RELEASE = Release.named("edge").in("infrahub");
     /** A valid base most cases add to: a backup Job to S3, so that pod-level values render. */
