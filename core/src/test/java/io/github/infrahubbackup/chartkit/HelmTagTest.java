@@ -1,8 +1,9 @@
-package io.github.infrahubbackup.chartkit.testing;
+package io.github.infrahubbackup.chartkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.infrahubbackup.chartkit.testing.HelmTags;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
