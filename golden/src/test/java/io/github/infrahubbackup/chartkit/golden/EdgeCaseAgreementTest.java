@@ -238,11 +238,20 @@ class EdgeCaseAgreementTest {
         text(cases, "cr-in-s3-key", "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, key: \"a\\rb.tar.gz\"}\n");
         text(cases, "ls-in-s3-key", "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, key: \"a\\u2028b.tar.gz\"}\n");
         text(cases, "nel-in-s3-key", "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, key: \"a\\u0085b.tar.gz\"}\n");
+        // A value that is nothing but a line break of another kind than \n: non-empty for the schema in Go, Java and JavaScript alike.
+        text(cases, "cr-only-s3-key", "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, key: \"\\r\"}\n");
+        text(cases, "nel-only-s3-key", "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, key: \"\\u0085\"}\n");
+        text(cases, "ls-only-s3-key", "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, key: \"\\u2028\"}\n");
+        text(cases, "ps-only-s3-bucket", BACKUP.replace("bucket: archives", "bucket: \"\\u2029\""));
+        text(cases, "lf-only-s3-key", "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, key: \"\\n\"}\n");
         text(cases, "cr-in-annotation", BACKUP + "podAnnotations: {note: \"a\\rb\"}\n");
         text(cases, "ls-in-annotation", BACKUP + "podAnnotations: {note: \"a\\u2028b\"}\n");
         text(cases, "nel-in-annotation", BACKUP + "podAnnotations: {note: \"a\\u0085b\"}\n");
         text(cases, "ps-in-annotation", BACKUP + "podAnnotations: {note: \"a\\u2029b\"}\n");
         text(cases, "ls-in-annotation-with-merge-key", BACKUP + "global: {a: &a {team: \"x\\u2028y\"}}\npodAnnotations:\n  <<: *a\n  note: b\n");
+        // "<<" as a value is text for go-yaml, which Helm reads its output with, even where a separator makes the output read back.
+        text(cases, "merge-key-text-annotation-beside-ls", BACKUP + "podAnnotations: {a: \"<<\", note: \"a\\u2028b\"}\n");
+        text(cases, "merge-key-text-annotation-beside-breaking-ps", "serviceAccount: {annotations: {a: \"<<\", note: \"---\\n\\u2029---\"}}\n");
         text(cases, "ls-in-label", "commonLabels: {team: \"a\\u2028b\"}\n");
         text(cases, "cr-in-extra-arg", BACKUP + "  options: {extraArgs: [\"a\\rb\"]}\n");
         text(cases, "ls-in-extra-env", BACKUP + "extraEnv: [{name: A, value: \"a\\u2028b\"}]\n");
