@@ -1,5 +1,6 @@
 package io.github.infrahubbackup.chartkit.engine.render;
 
+import io.github.infrahubbackup.chartkit.engine.text.GoRegex;
 import io.github.infrahubbackup.chartkit.engine.text.GoStrings;
 import io.github.infrahubbackup.chartkit.engine.values.Coalesce;
 import io.github.infrahubbackup.chartkit.engine.values.FixedValues;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Helm template functions the chart uses, as Pebble filters, tests and functions that print
@@ -63,7 +63,7 @@ final class HelmFunctions extends AbstractExtension {
                 Map.entry("trimPrefix", new SimpleFilter(List.of("prefix"), (input, args) -> GoStrings.trimPrefix(GoStrings.print(input), GoStrings.print(args.get("prefix"))))),
                 Map.entry("regexFind", new SimpleFilter(List.of("regex"), (input, args) -> regexFind(GoStrings.print(args.get("regex")), GoStrings.print(input)))),
                 Map.entry("regexFindAll", new SimpleFilter(List.of("regex"), (input, args) -> regexFindAll(GoStrings.print(args.get("regex")), GoStrings.print(input)))),
-                Map.entry("regexMatch", new SimpleFilter(List.of("regex"), (input, args) -> pattern(GoStrings.print(args.get("regex"))).matcher(GoStrings.print(input)).find())),
+                Map.entry("regexMatch", new SimpleFilter(List.of("regex"), (input, args) -> regexMatch(GoStrings.print(args.get("regex")), GoStrings.print(input)))),
                 Map.entry("merge", new SimpleFilter(List.of("other"), (input, args) -> merge(input, args.get("other")))),
                 Map.entry("fromYaml", new SimpleFilter(List.of(), (input, args) -> fromYaml(GoStrings.print(input)))));
     }
@@ -189,18 +189,20 @@ final class HelmFunctions extends AbstractExtension {
         return false;
     }
 
-    /**
-     * Sprig's regexFind: the leftmost match, or "". Java's regex engine stands in for Go's RE2, so
-     * templates keep to patterns that mean the same in both (classes, repetition, anchors).
-     */
+    /** Sprig's regexMatch: whether the regex matches anywhere in the text, read as Go reads it ({@link GoRegex}). */
+    static boolean regexMatch(String regex, String text) {
+        return GoRegex.compile(regex).matcher(text).find();
+    }
+
+    /** Sprig's regexFind: the leftmost match, or "". */
     static String regexFind(String regex, String text) {
-        Matcher match = pattern(regex).matcher(text);
+        Matcher match = GoRegex.compile(regex).matcher(text);
         return match.find() ? match.group() : "";
     }
 
     /** Sprig's regexFindAll with n = -1: every match, left to right. */
     static List<String> regexFindAll(String regex, String text) {
-        Matcher match = pattern(regex).matcher(text);
+        Matcher match = GoRegex.compile(regex).matcher(text);
         List<String> found = new ArrayList<>();
         while (match.find()) {
             found.add(match.group());
@@ -208,11 +210,6 @@ final class HelmFunctions extends AbstractExtension {
         return found;
     }
 
-    private static Pattern pattern(String regex) {
-        return PATTERNS.computeIfAbsent(regex, Pattern::compile);
-    }
-
-    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     /** Sprig's int: numbers are truncated toward zero, strings parsed, anything else is 0. */
     static long toInt(Object value) {
