@@ -234,6 +234,19 @@ class EdgeCaseAgreementTest {
         text(cases, "starting-deadline-huge", BACKUP + "  mode: cronjob\ncronJob: {startingDeadlineSeconds: 99999999999999999999}\n");
         text(cases, "backoff-limit-huge", BACKUP + "job: {backoffLimit: 9223372036854775807}\n");
         text(cases, "run-as-user-huge", BACKUP + "podSecurityContext: {runAsUser: 1e19}\n");
+        // --- numbers in text as Go reads them: decimal, whatever the leading zeros
+        String monitored = "backup:\n  enabled: true\n  mode: cronjob\n  storage:\n    s3:\n      bucket: archives\n"
+                + "monitoring:\n  prometheusRule:\n    enabled: true\n    backupMaxAge: ";
+        text(cases, "max-age-leading-zeros-octal-digits", monitored + "0010h\n");
+        text(cases, "max-age-leading-zero-nine", monitored + "09d\n");
+        text(cases, "max-age-leading-zeros-every-unit", monitored + "01y02w03d04h05m06s\n");
+        text(cases, "max-age-largest", monitored + "9999y99999w999999d9999999h999999999m9999999999s\n");
+        // --- release tags as Helm's semver library reads them: leading zeros, numbers past 64 bits
+        String latestRestore = "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, latest: true}\nimage:\n  tag: ";
+        for (String tag : List.of("\"01.2.3\"", "\"2.03.0\"", "\"2.3.00\"", "\"0002.3.0\"", "\"v02.3.0\"", "\"99999999999999999999.0.0\"",
+                "\"2.18446744073709551616.0\"", "\"1.2.99999999999999999999\"", "\"18446744073709551615.0.0\"", "\"9223372036854775808.0.0\"")) {
+            text(cases, "tag-" + tag.replace("\"", ""), latestRestore + tag + "\n");
+        }
         // --- line separators
         text(cases, "cr-in-s3-key", "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, key: \"a\\rb.tar.gz\"}\n");
         text(cases, "ls-in-s3-key", "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, key: \"a\\u2028b.tar.gz\"}\n");

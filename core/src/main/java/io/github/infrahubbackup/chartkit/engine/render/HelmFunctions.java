@@ -1,6 +1,7 @@
 package io.github.infrahubbackup.chartkit.engine.render;
 
 import io.github.infrahubbackup.chartkit.engine.text.GoRegex;
+import io.github.infrahubbackup.chartkit.engine.text.GoStrconv;
 import io.github.infrahubbackup.chartkit.engine.text.GoStrings;
 import io.github.infrahubbackup.chartkit.engine.values.Coalesce;
 import io.github.infrahubbackup.chartkit.engine.values.FixedValues;
@@ -60,6 +61,7 @@ final class HelmFunctions extends AbstractExtension {
                 Map.entry("trimSuffix", new SimpleFilter(List.of("suffix"), (input, args) -> GoStrings.trimSuffix(GoStrings.print(input), GoStrings.print(args.get("suffix"))))),
                 Map.entry("default", new SimpleFilter(List.of("value"), (input, args) -> isEmpty(input) ? args.get("value") : input)),
                 Map.entry("int", new SimpleFilter(List.of(), (input, args) -> toInt(input))),
+                Map.entry("atoi", new SimpleFilter(List.of(), (input, args) -> GoStrconv.atoi(GoStrings.print(input)))),
                 Map.entry("trimPrefix", new SimpleFilter(List.of("prefix"), (input, args) -> GoStrings.trimPrefix(GoStrings.print(input), GoStrings.print(args.get("prefix"))))),
                 Map.entry("regexFind", new SimpleFilter(List.of("regex"), (input, args) -> regexFind(GoStrings.print(args.get("regex")), GoStrings.print(input)))),
                 Map.entry("regexFindAll", new SimpleFilter(List.of("regex"), (input, args) -> regexFindAll(GoStrings.print(args.get("regex")), GoStrings.print(input)))),
@@ -100,12 +102,19 @@ final class HelmFunctions extends AbstractExtension {
         }, "semverCompare", new Function() {
             @Override
             public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
-                return SemanticVersion.satisfies(GoStrings.print(args.get("version")), GoStrings.print(args.get("constraint")));
+                try {
+                    return SemanticVersion.satisfies(GoStrings.print(args.get("version")), GoStrings.print(args.get("constraint")));
+                } catch (SemanticVersion.Unreadable e) {
+                    // Helm fails the render ("error calling semverCompare"); the twin says why, at the value's path.
+                    Object path = args.get("path");
+                    throw new TemplateFailure(e.getMessage() + "; use a release such as 2.3.0", path == null ? "" : GoStrings.print(path));
+                }
             }
 
+            /** Helm's semverCompare takes the constraint and the version; the twins add the path of the version's value, as data. */
             @Override
             public List<String> getArgumentNames() {
-                return List.of("constraint", "version");
+                return List.of("constraint", "version", "path");
             }
         });
     }
