@@ -219,7 +219,6 @@ final class HelmFunctions extends AbstractExtension {
         return found;
     }
 
-
     /** Sprig's int: numbers are truncated toward zero, strings parsed, anything else is 0. */
     static long toInt(Object value) {
         if (value instanceof Number n) {

@@ -5,13 +5,13 @@ import io.github.infrahubbackup.chartkit.engine.text.GoStrings;
 import io.github.infrahubbackup.chartkit.engine.values.ValuePaths;
 import io.github.infrahubbackup.chartkit.engine.values.ValuesReader;
 import io.github.infrahubbackup.chartkit.engine.values.ValuesSyntaxException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Turns rendered template files into the text {@code helm template} prints: files in path order,
