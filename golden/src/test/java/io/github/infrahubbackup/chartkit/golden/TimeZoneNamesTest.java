@@ -1,6 +1,7 @@
 package io.github.infrahubbackup.chartkit.golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -100,6 +101,25 @@ class TimeZoneNamesTest {
         }
         assertEquals(Set.of(), notPinned, "the JDK's tz " + jdk + " is not newer than the pinned " + pinned
                 + " yet knows names the file lacks");
+    }
+
+    /**
+     * The file is what tools/time-zones writes from its release's tzdata.zi, where this machine
+     * has that release installed (Debian's and most distributions' tzdata ship the file); skipped
+     * elsewhere, as the release is then not at hand.
+     */
+    @Test
+    void theFileIsWhatTheToolWritesFromItsRelease() throws IOException, InterruptedException {
+        Path zi = Path.of("/usr/share/zoneinfo/tzdata.zi");
+        assumeTrue(Files.isRegularFile(zi) && Files.readString(zi, StandardCharsets.UTF_8).startsWith("# version " + release() + "\n"),
+                () -> zi + " is not tz " + release() + "'s");
+        Matcher from = Pattern.compile("(?m)^# Source: the release's tzdata.zi, from (.*):$").matcher(read());
+        assertTrue(from.find(), FILE + " says where its names came from");
+        Process tool = new ProcessBuilder("bash", ProjectFolder.ROOT.resolve("tools/time-zones").toString(), zi.toString(), from.group(1))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String written = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, tool.waitFor(), "tools/time-zones failed");
+        assertEquals(read(), written, FILE + " is not what tools/time-zones writes from " + zi);
     }
 
     /** The tz release named in the file's header. */
