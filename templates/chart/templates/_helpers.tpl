@@ -122,14 +122,15 @@ app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
 /etc/infrahub-backup/decryption
 {{- end }}
 
-{{/* A Prometheus duration of whole units, largest first (26h, 1d12h), in seconds. */}}
+{{/* A Prometheus duration of whole units, largest first (26h, 1d12h), in seconds. Each number is decimal
+     whatever its leading zeros, as Prometheus reads it: atoi, where int64 would read 010 as octal. */}}
 {{- define "infrahub-backup.durationSeconds" -}}
-{{- $years := regexFind "[0-9]+y" . | trimSuffix "y" | int64 }}
-{{- $weeks := regexFind "[0-9]+w" . | trimSuffix "w" | int64 }}
-{{- $days := regexFind "[0-9]+d" . | trimSuffix "d" | int64 }}
-{{- $hours := regexFind "[0-9]+h" . | trimSuffix "h" | int64 }}
-{{- $minutes := regexFind "[0-9]+m" . | trimSuffix "m" | int64 }}
-{{- $seconds := regexFind "[0-9]+s" . | trimSuffix "s" | int64 }}
+{{- $years := regexFind "[0-9]+y" . | trimSuffix "y" | atoi }}
+{{- $weeks := regexFind "[0-9]+w" . | trimSuffix "w" | atoi }}
+{{- $days := regexFind "[0-9]+d" . | trimSuffix "d" | atoi }}
+{{- $hours := regexFind "[0-9]+h" . | trimSuffix "h" | atoi }}
+{{- $minutes := regexFind "[0-9]+m" . | trimSuffix "m" | atoi }}
+{{- $seconds := regexFind "[0-9]+s" . | trimSuffix "s" | atoi }}
 {{- add (mul $years 31536000) (mul $weeks 604800) (mul $days 86400) (mul $hours 3600) (mul $minutes 60) $seconds }}
 {{- end }}
 

@@ -8,6 +8,7 @@ import io.github.infrahubbackup.chartkit.engine.values.ValuesInput;
 import io.github.infrahubbackup.chartkit.engine.values.ValuesFile;
 import io.github.infrahubbackup.chartkit.engine.values.ValuesReader;
 import io.github.infrahubbackup.chartkit.engine.values.ValuesSyntaxException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,13 +32,15 @@ public final class Values {
     private final Map<String, Object> values;
     private final List<ValuesFile> sources;
     private final List<Problem> readProblems;
+    private final List<Problem> unreadable;
     private final String parentChart;
     private final String parentKey;
-    private Values(Map<String, Object> values, List<ValuesFile> sources, List<Problem> readProblems,
+    private Values(Map<String, Object> values, List<ValuesFile> sources, List<Problem> readProblems, List<Problem> unreadable,
                    String parentChart, String parentKey) {
         this.values = values;
         this.sources = sources;
         this.readProblems = readProblems;
+        this.unreadable = unreadable;
         this.parentChart = parentChart;
         this.parentKey = parentKey;
     }
@@ -69,6 +72,16 @@ public final class Values {
         return Optional.ofNullable(parentKey);
     }
 
+    /**
+     * The sources that could not be read at all (a missing file, a directory, no permission, a
+     * stream that failed), each as a problem that names the source and says why, without a line:
+     * a fault of the input's place rather than of its content, which a command line may report
+     * apart. {@link InfrahubBackupChart#validate} reports them too.
+     */
+    public List<Problem> unreadable() {
+        return unreadable;
+    }
+
     /** The combined values, not copied: the chart only reads them. */
     Map<String, Object> raw() {
         return values;
@@ -98,6 +111,16 @@ public final class Values {
         /** A values file, as {@code -f FILE}. */
         public Builder file(Path file) {
             files.add(Objects.requireNonNull(file, "file"));
+            return this;
+        }
+
+        /**
+         * Values read from a stream, such as standard input, named {@code sourceName} in problems:
+         * read by {@link #build()} to its end (as a file: UTF-8, or UTF-16 after a byte order mark,
+         * and bounded in size), and not closed.
+         */
+        public Builder stream(String sourceName, InputStream in) {
+            files.add(new ValuesStream(Objects.requireNonNull(sourceName, "sourceName"), Objects.requireNonNull(in, "in")));
             return this;
         }
 
@@ -144,8 +167,9 @@ public final class Values {
             Map<String, Object> merged = new LinkedHashMap<>();
             List<ValuesFile> sources = new ArrayList<>();
             List<Problem> problems = new ArrayList<>();
+            List<Problem> unreadable = new ArrayList<>();
             for (Object file : files) {
-                ValuesText text = file instanceof Path path ? readFile(path, problems) : (ValuesText) file;
+                ValuesText text = file instanceof ValuesText given ? given : read(file, problems, unreadable);
                 if (text == null) {
                     continue;
                 }
@@ -160,7 +184,7 @@ public final class Values {
             }
             applySets(sets, false, merged, sources, problems);
             applySets(stringSets, true, merged, sources, problems);
-            return new Values(merged, List.copyOf(sources), List.copyOf(problems), parentChart, parentKey);
+            return new Values(merged, List.copyOf(sources), List.copyOf(problems), List.copyOf(unreadable), parentChart, parentKey);
         }
 
         private static void applySets(List<String> arguments, boolean strings, Map<String, Object> target,
@@ -209,11 +233,15 @@ public final class Values {
             }
         }
 
-        private static ValuesText readFile(Path path, List<Problem> problems) {
+        /** The text of a file or stream; null, with its problem added, when it cannot be had. */
+        private static ValuesText read(Object source, List<Problem> problems, List<Problem> unreadable) {
+            String name = source instanceof Path path ? path.toString() : ((ValuesStream) source).name();
             try {
-                return new ValuesText(path.toString(), ValuesInput.read(path));
+                return new ValuesText(name, source instanceof Path path ? ValuesInput.read(path) : ValuesInput.read(name, ((ValuesStream) source).in()));
             } catch (ValuesInput.UnreadableException e) {
-                problems.add(new Problem("", path.toString().isEmpty() ? null : path.toString(), 0, 0, e.reason(), null));
+                Problem problem = new Problem("", name.isEmpty() ? null : name, 0, 0, e.reason(), null);
+                problems.add(problem);
+                unreadable.add(problem);
             } catch (ValuesSyntaxException e) {
                 SourcePosition at = e.position();
                 problems.add(new Problem("", at.source(), at.line(), at.column(), e.reason(), null));
@@ -223,6 +251,9 @@ public final class Values {
     }
 
     private record ValuesText(String name, String yaml) {
+    }
+
+    private record ValuesStream(String name, InputStream in) {
     }
 
     @Override

@@ -8,8 +8,6 @@ import io.github.infrahubbackup.chartkit.Release;
 import io.github.infrahubbackup.chartkit.Rendering;
 import io.github.infrahubbackup.chartkit.Validation;
 import io.github.infrahubbackup.chartkit.Values;
-import io.github.infrahubbackup.chartkit.engine.values.ValuesInput;
-import io.github.infrahubbackup.chartkit.engine.values.ValuesSyntaxException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -124,29 +122,20 @@ public final class Main implements Callable<Integer> {
             boolean stdinRead = false;
             for (String file : files) {
                 if (file.equals("-")) {
-                    // As Helm: "-" is standard input, read once.
-                    String text = "";
-                    if (!stdinRead) {
-                        text = readStdin();
+                    // As Helm: "-" is standard input, read once; a second "-" reads nothing.
+                    if (stdinRead) {
+                        builder.yaml("<stdin>", "");
+                    } else {
+                        builder.stream("<stdin>", stdin);
                         stdinRead = true;
                     }
-                    builder.yaml("<stdin>", text);
                     continue;
                 }
-                Path path;
                 try {
-                    path = Path.of(file);
+                    builder.file(Path.of(file));
                 } catch (java.nio.file.InvalidPathException e) {
                     throw new Failure(UNREADABLE, file + ": not a file name this system can open (" + e.getReason()
                             + "); if it has non-ASCII characters, run Java with a UTF-8 locale (LANG=C.UTF-8)");
-                }
-                try {
-                    builder.yaml(file, ValuesInput.read(path));
-                } catch (ValuesInput.UnreadableException e) {
-                    throw new Failure(UNREADABLE, e.getMessage());
-                } catch (ValuesSyntaxException e) {
-                    // Too large or not text: the library reports it as a problem of the values, at its place.
-                    builder.file(path);
                 }
             }
             sets.forEach(builder::set);
@@ -154,17 +143,12 @@ public final class Main implements Callable<Integer> {
             if (parent != null) {
                 builder.parent(parent, parentKey);
             }
-            return builder.build();
-        }
-
-        private static String readStdin() {
-            try {
-                return ValuesInput.decode("<stdin>", ValuesInput.readBounded("<stdin>", stdin));
-            } catch (ValuesSyntaxException e) {
-                throw new Failure(INVALID, e.getMessage());
-            } catch (IOException e) {
-                throw new Failure(UNREADABLE, "<stdin>: cannot be read (" + e.getMessage() + ")");
+            Values values = builder.build();
+            // Input that cannot be read at all is not a problem of the values: it has an exit code of its own.
+            if (!values.unreadable().isEmpty()) {
+                throw new Failure(UNREADABLE, values.unreadable().get(0).toString());
             }
+            return values;
         }
     }
 

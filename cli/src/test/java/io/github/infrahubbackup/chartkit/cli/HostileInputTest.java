@@ -87,7 +87,7 @@ class HostileInputTest {
 
     @Test
     void aFileJustUnderTheByteCheckButOverTheCharacterLimitIsRefusedToo() throws IOException {
-        Path file = Files.writeString(folder.resolve("wide.yaml"), "x: \"" + "é".repeat(io.github.infrahubbackup.chartkit.engine.values.ValuesReader.MAX_CODE_POINTS + 100_000) + "\"\n");
+        Path file = Files.writeString(folder.resolve("wide.yaml"), "x: \"" + "é".repeat(io.github.infrahubbackup.chartkit.engine.values.ReadLimits.MAX_CODE_POINTS + 100_000) + "\"\n");
         assertCleanRefusal(CliTestSupport.run("validate", "-f", file.toString()), "larger than");
     }
 }

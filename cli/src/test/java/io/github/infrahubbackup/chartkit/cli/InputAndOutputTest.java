@@ -37,7 +37,7 @@ class InputAndOutputTest {
         Main.stdin = new ByteArrayInputStream("backup: {enabled: true, storage: {s3: {bucket: archives}}}\n".getBytes(StandardCharsets.UTF_8));
         CliTestSupport.Result result = CliTestSupport.run("template", "prod", "-f", "-", "--show-only", "templates/job-backup.yaml");
         assertEquals(0, result.exitCode(), result.err());
-        assertTrue(result.out().contains("INFRAHUB_S3_BUCKET") || result.out().contains("archives"), result.out());
+        assertTrue(result.out().contains("            - name: INFRAHUB_S3_BUCKET\n              value: \"archives\"\n"), result.out());
     }
 
     @Test
@@ -218,7 +218,8 @@ class InputAndOutputTest {
         assertEquals(0, process.waitFor(), new String(err, StandardCharsets.UTF_8));
         String printed = new String(out, StandardCharsets.UTF_8);
         assertTrue(printed.contains("        x: h\u00e9llo\n"), printed);
-        assertTrue(printed.contains("INFRAHUB_K8S_NAMESPACE") || printed.contains("fieldPath: metadata.namespace"), printed);
+        // The bucket comes from the file whose name is not ASCII: the file was found and read.
+        assertTrue(printed.contains("            - name: INFRAHUB_S3_BUCKET\n              value: \"a\"\n"), printed);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.infrahubbackup.chartkit.testing;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintCommand;
 import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,6 +71,11 @@ public final class HelmChart {
         copyRenamingHooks(umbrellaFolder, copy);
         copyRenamingHooks(subchart, copy.resolve("charts").resolve(subchartFolderName));
         return new HelmChart(copy);
+    }
+
+    /** helm-java's {@code helm lint} on a chart folder as it is: linting only reads the chart, so no copy is made. */
+    public static LintCommand lint(Path chartFolder) {
+        return new Helm(chartFolder).lint();
     }
 
     /** The chart's folder. */

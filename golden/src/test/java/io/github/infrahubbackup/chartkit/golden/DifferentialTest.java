@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>{@code -Ddifferential.sets=N} and {@code -Ddifferential.seed=S} change the run.
  */
+@Tag("helm")
 @Tag("slow")
 class DifferentialTest {
     private static final int SETS = Integer.getInteger("differential.sets", 2_000);

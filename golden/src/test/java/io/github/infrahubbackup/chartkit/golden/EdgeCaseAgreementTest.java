@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The cases come in families (how go-yaml v2 reads YAML, limits, nulls and out-of-range
  * numbers, line separators); each family has several cases beyond the obvious one.
  */
+@Tag("helm")
 class EdgeCaseAgreementTest {
     private static final Release RELEASE = Release.named("edge").in("infrahub");
     /** A valid base most cases add to: a backup Job to S3, so that pod-level values render. */
@@ -232,15 +234,37 @@ class EdgeCaseAgreementTest {
         text(cases, "starting-deadline-huge", BACKUP + "  mode: cronjob\ncronJob: {startingDeadlineSeconds: 99999999999999999999}\n");
         text(cases, "backoff-limit-huge", BACKUP + "job: {backoffLimit: 9223372036854775807}\n");
         text(cases, "run-as-user-huge", BACKUP + "podSecurityContext: {runAsUser: 1e19}\n");
+        // --- numbers in text as Go reads them: decimal, whatever the leading zeros
+        String monitored = "backup:\n  enabled: true\n  mode: cronjob\n  storage:\n    s3:\n      bucket: archives\n"
+                + "monitoring:\n  prometheusRule:\n    enabled: true\n    backupMaxAge: ";
+        text(cases, "max-age-leading-zeros-octal-digits", monitored + "0010h\n");
+        text(cases, "max-age-leading-zero-nine", monitored + "09d\n");
+        text(cases, "max-age-leading-zeros-every-unit", monitored + "01y02w03d04h05m06s\n");
+        text(cases, "max-age-largest", monitored + "9999y99999w999999d9999999h999999999m9999999999s\n");
+        // --- release tags as Helm's semver library reads them: leading zeros, numbers past 64 bits
+        String latestRestore = "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, latest: true}\nimage:\n  tag: ";
+        for (String tag : List.of("\"01.2.3\"", "\"2.03.0\"", "\"2.3.00\"", "\"0002.3.0\"", "\"v02.3.0\"", "\"99999999999999999999.0.0\"",
+                "\"2.18446744073709551616.0\"", "\"1.2.99999999999999999999\"", "\"18446744073709551615.0.0\"", "\"9223372036854775808.0.0\"")) {
+            text(cases, "tag-" + tag.replace("\"", ""), latestRestore + tag + "\n");
+        }
         // --- line separators
         text(cases, "cr-in-s3-key", "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, key: \"a\\rb.tar.gz\"}\n");
         text(cases, "ls-in-s3-key", "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, key: \"a\\u2028b.tar.gz\"}\n");
         text(cases, "nel-in-s3-key", "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, key: \"a\\u0085b.tar.gz\"}\n");
+        // A value that is nothing but a line break of another kind than \n: non-empty for the schema in Go, Java and JavaScript alike.
+        text(cases, "cr-only-s3-key", "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, key: \"\\r\"}\n");
+        text(cases, "nel-only-s3-key", "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, key: \"\\u0085\"}\n");
+        text(cases, "ls-only-s3-key", "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, key: \"\\u2028\"}\n");
+        text(cases, "ps-only-s3-bucket", BACKUP.replace("bucket: archives", "bucket: \"\\u2029\""));
+        text(cases, "lf-only-s3-key", "restore:\n  enabled: true\n  storage:\n    s3: {bucket: archives, key: \"\\n\"}\n");
         text(cases, "cr-in-annotation", BACKUP + "podAnnotations: {note: \"a\\rb\"}\n");
         text(cases, "ls-in-annotation", BACKUP + "podAnnotations: {note: \"a\\u2028b\"}\n");
         text(cases, "nel-in-annotation", BACKUP + "podAnnotations: {note: \"a\\u0085b\"}\n");
         text(cases, "ps-in-annotation", BACKUP + "podAnnotations: {note: \"a\\u2029b\"}\n");
         text(cases, "ls-in-annotation-with-merge-key", BACKUP + "global: {a: &a {team: \"x\\u2028y\"}}\npodAnnotations:\n  <<: *a\n  note: b\n");
+        // "<<" as a value is text for go-yaml, which Helm reads its output with, even where a separator makes the output read back.
+        text(cases, "merge-key-text-annotation-beside-ls", BACKUP + "podAnnotations: {a: \"<<\", note: \"a\\u2028b\"}\n");
+        text(cases, "merge-key-text-annotation-beside-breaking-ps", "serviceAccount: {annotations: {a: \"<<\", note: \"---\\n\\u2029---\"}}\n");
         text(cases, "ls-in-label", "commonLabels: {team: \"a\\u2028b\"}\n");
         text(cases, "cr-in-extra-arg", BACKUP + "  options: {extraArgs: [\"a\\rb\"]}\n");
         text(cases, "ls-in-extra-env", BACKUP + "extraEnv: [{name: A, value: \"a\\u2028b\"}]\n");

@@ -3,7 +3,6 @@ package io.github.infrahubbackup.chartkit.golden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
 import io.github.infrahubbackup.chartkit.testing.HelmChart;
@@ -38,7 +37,7 @@ class HelmParityTest {
 
     @Test
     void chartPassesStrictLint() {
-        LintResult result = new Helm(ProjectFolder.CHART).lint().strict().call();
+        LintResult result = HelmChart.lint(ProjectFolder.CHART).strict().call();
         assertEquals(List.of(), result.getMessages(), "helm lint --strict messages");
         assertTrue(!result.isFailed(), "helm lint --strict failed");
     }

@@ -7,8 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.annotations.SerializedName;
 import io.github.infrahubbackup.chartkit.engine.text.EditDistance;
-import io.github.infrahubbackup.chartkit.engine.yaml.GoYamlConstructor;
-import io.github.infrahubbackup.chartkit.engine.yaml.GoYamlResolver;
+import io.github.infrahubbackup.chartkit.testing.GoTypedYaml;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.RbacV1Subject;
@@ -82,12 +81,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Strict checks of a rendered release against Kubernetes: what the API server (and kubectl, Helm)
@@ -268,8 +265,7 @@ final class KubernetesObjects {
         options.setMaxAliasesForCollections(100);
         options.setCodePointLimit(64 * 1024 * 1024);
         options.setNestingDepthLimit(100);
-        DumperOptions dumper = new DumperOptions();
-        return new Yaml(new GoYamlConstructor(options), new Representer(dumper), dumper, options, new GoYamlResolver());
+        return GoTypedYaml.create(options);
     }
 
     private static boolean isSeparator(String line) {

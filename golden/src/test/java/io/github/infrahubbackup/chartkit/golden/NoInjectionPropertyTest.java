@@ -41,6 +41,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * a space inside toYaml'd maps. The schema refuses the control characters that make Helm's
  * {@code toYaml} print nothing.
  */
+@Tag("helm")
 @Tag("slow")
 class NoInjectionPropertyTest {
     private static final Release RELEASE = Release.named("prod").in("infrahub");

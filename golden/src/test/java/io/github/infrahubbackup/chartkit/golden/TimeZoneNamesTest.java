@@ -1,122 +1,152 @@
 package io.github.infrahubbackup.chartkit.golden;
 
-import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.marcnuri.helm.Helm;
+import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneRulesProvider;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The schema's list of time zone names (cronJob.timeZone) is generated, and checked here: it is
- * every zone name Java's time-zone database knows that Go also loads (Go's time.LoadLocation is
- * what Kubernetes checks a CronJob's timeZone with), plus "" for the controller's own zone.
- *
- * <p>Go is asked through real Helm: sprig's dateInZone loads the zone with time.LoadLocation and
- * falls back to UTC when it cannot, so a zone is taken when Go prints, at two instants of 2020, the
- * same UTC offsets as Java and not the fallback's "+00:00 UTC" (unless Java's zone is UTC itself).
- * {@code -Dtimezones.write=true} rewrites the list in both schema copies.
+ * The schema's time-zone names (cronJob.timeZone) are data pinned to one IANA tz release,
+ * {@code schema/time-zones.txt} (written by {@code tools/time-zones}), not what the building JDK
+ * knows: the build gives the same answer on every JDK. The JDK's own database is only a cross-check
+ * that explains each difference; Go's answer is {@link TimeZoneNamesHelmTest}'s.
  */
 class TimeZoneNamesTest {
-    private static final List<Instant> INSTANTS = List.of(Instant.parse("2020-01-15T12:00:00Z"), Instant.parse("2020-07-15T12:00:00Z"));
-    private static final Pattern ENUM = Pattern.compile("(\"timeZone\": \\{\\n\\s*\"\\$comment\": \"A time zone name.*\\n(?:.*\\n)*?(\\s*)\"enum\": \\[\\n)((?:.*\\n)*?)(\\s*\\])");
+    static final Path FILE = ProjectFolder.ROOT.resolve("schema/time-zones.txt");
+    private static final Pattern RELEASE = Pattern.compile("(?m)^# tz release: (\\d{4}[a-z])\\b");
 
-    @TempDir
-    Path work;
+    /** Names of every tz release that the JDK's tzdb compiler leaves out (java.time has its own meaning for some). */
+    private static final Set<String> NOT_IN_JAVA = Set.of("EST", "HST", "MST", "GMT+0", "GMT-0", "ROC", "Factory");
+    /** Names the JDK keeps from tz's "systemv" file, which tz dropped in 2020b; Go does not load them. */
+    private static final Pattern ONLY_IN_JAVA = Pattern.compile("SystemV/.*");
+    /** Names added by the tz releases after 2021a (the first JDK 17's), with the release that added each (tz's NEWS). */
+    private static final Map<String, String> ADDED = Map.of(
+            "Pacific/Kanton", "2021b",
+            "Europe/Kyiv", "2022b",
+            "America/Ciudad_Juarez", "2022g",
+            "America/Coyhaique", "2025b");
 
     @Test
-    void theSchemaListsExactlyTheZonesJavaAndGoBothKnow() throws IOException {
+    void theSchemaListsExactlyThePinnedNamesAndEmpty() throws IOException {
         List<String> expected = new ArrayList<>();
         expected.add("");
-        expected.addAll(zonesGoLoads(new TreeSet<>(ZoneId.getAvailableZoneIds())));
-        String schema = Files.readString(ProjectFolder.ROOT.resolve("schema/values.schema.json"), StandardCharsets.UTF_8);
-        if (Boolean.getBoolean("timezones.write")) {
-            String updated = withList(schema, expected);
-            Files.writeString(ProjectFolder.ROOT.resolve("schema/values.schema.json"), updated, StandardCharsets.UTF_8);
-            Files.writeString(ProjectFolder.CHART.resolve("values.schema.json"), updated, StandardCharsets.UTF_8);
-            schema = updated;
-        }
-        JsonNode listed = new ObjectMapper().readTree(schema).path("definitions").path("timeZone").path("enum");
+        expected.addAll(names());
+        JsonNode listed = new ObjectMapper().readTree(ProjectFolder.SCHEMA.toFile()).path("definitions").path("timeZone").path("enum");
         List<String> actual = new ArrayList<>();
         listed.forEach(name -> actual.add(name.asText()));
         assertEquals(String.join("\n", expected), String.join("\n", actual),
-                "the schema's time zone names differ from those Java and Go both know; run with -Dtimezones.write=true and review the diff");
+                "the schema's cronJob.timeZone enum differs from \"\" followed by the names of " + FILE);
     }
 
-    /** The names Go loads with the same offsets as Java, asked of Helm in one render. */
-    private List<String> zonesGoLoads(TreeSet<String> candidates) throws IOException {
-        Path chart = work.resolve("zones");
-        Files.createDirectories(chart.resolve("templates"));
-        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: zones\nversion: 0.1.0\n");
-        Files.writeString(chart.resolve("templates/zones.yaml"), """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: zones
-                data:
-                {{- range $i, $zone := .Values.zones }}
-                  z{{ $i }}: {{ printf "%s|%s" (dateInZone "-07:00 MST" (toDate "2006-01-02T15:04:05Z07:00" "2020-01-15T12:00:00Z") $zone) (dateInZone "-07:00 MST" (toDate "2006-01-02T15:04:05Z07:00" "2020-07-15T12:00:00Z") $zone) | quote }}
-                {{- end }}
-                """);
-        List<String> names = new ArrayList<>(candidates);
-        StringBuilder values = new StringBuilder("zones:\n");
-        names.forEach(name -> values.append("  - \"").append(name).append("\"\n"));
-        Path file = Files.writeString(work.resolve("values.yaml"), values);
-        String manifest = new Helm(chart).template().withName("zones").withValuesFile(file).call();
-        Map<Integer, String> printed = new LinkedHashMap<>();
-        Matcher line = Pattern.compile("(?m)^  z(\\d+): \"([^\"]*)\"$").matcher(manifest);
-        while (line.find()) {
-            printed.put(Integer.parseInt(line.group(1)), line.group(2));
-        }
-        assertEquals(names.size(), printed.size(), "Helm printed every zone");
-        DateTimeFormatter offset = DateTimeFormatter.ofPattern("xxx");
-        List<String> loaded = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            ZoneId zone = ZoneId.of(names.get(i));
-            String[] go = printed.get(i).split("\\|");
-            boolean sameOffsets = true;
-            boolean fallback = true;
-            for (int k = 0; k < INSTANTS.size(); k++) {
-                String javaOffset = offset.format(INSTANTS.get(k).atZone(zone));
-                sameOffsets &= go[k].startsWith(javaOffset + " ");
-                fallback &= go[k].equals("+00:00 UTC");
-            }
-            boolean javaUtc = zone.normalized().equals(ZoneOffset.UTC);
-            if (sameOffsets && (!fallback || javaUtc)) {
-                loaded.add(names.get(i));
-            }
-        }
-        return loaded;
+    @Test
+    void theFileIsSortedWithoutRepeats() {
+        List<String> names = names();
+        assertEquals(new ArrayList<>(new TreeSet<>(names)), names, FILE + " must list each name once, in code point order");
     }
 
-    /** The schema text with the timeZone enum replaced, every other byte kept. */
-    static String withList(String schema, List<String> names) {
-        Matcher m = ENUM.matcher(schema);
+    /**
+     * The JDK's database, whatever its release, differs from the pinned names only in explained
+     * ways: names java.time leaves out or adds on purpose, and names of a tz release newer than the
+     * older of the two. A JDK with a newer release than the file's that knows names the file lacks
+     * only says the file could be updated: that is reported as skipped, never as a failure.
+     */
+    @Test
+    void theJdkDiffersFromThePinnedReleaseOnlyInExplainedNames() {
+        String pinned = release();
+        String jdk = ZoneRulesProvider.getVersions("UTC").lastKey();
+        Set<String> file = new TreeSet<>(names());
+        Set<String> java = new TreeSet<>(ZoneId.getAvailableZoneIds());
+
+        Map<String, String> unexplainedMissing = new TreeMap<>();
+        for (String name : file) {
+            if (!java.contains(name) && !NOT_IN_JAVA.contains(name)) {
+                String added = ADDED.get(name);
+                if (added == null || added.compareTo(jdk) <= 0) {
+                    unexplainedMissing.put(name, added == null ? "not a name added since 2021a" : "added in " + added);
+                }
+            }
+        }
+        assertEquals(Map.of(), unexplainedMissing, "names of " + FILE + " (tz " + pinned + ") that the JDK's tz " + jdk
+                + " lacks without an explanation: a name the JDK should know, or a gap in ADDED");
+
+        Set<String> notPinned = new TreeSet<>();
+        for (String name : java) {
+            if (!file.contains(name) && !ONLY_IN_JAVA.matcher(name).matches()) {
+                notPinned.add(name);
+            }
+        }
+        if (jdk.compareTo(pinned) > 0) {
+            assumeTrue(notPinned.isEmpty(), () -> "the JDK's tz " + jdk + " is newer than the pinned " + pinned
+                    + " and knows " + notPinned + ": consider pinning a newer release with tools/time-zones");
+        }
+        assertEquals(Set.of(), notPinned, "the JDK's tz " + jdk + " is not newer than the pinned " + pinned
+                + " yet knows names the file lacks");
+    }
+
+    /**
+     * The file is what tools/time-zones writes from its release's tzdata.zi, where this machine
+     * has that release installed (Debian's and most distributions' tzdata ship the file); skipped
+     * elsewhere, as the release is then not at hand.
+     */
+    @Test
+    void theFileIsWhatTheToolWritesFromItsRelease() throws IOException, InterruptedException {
+        Path zi = Path.of("/usr/share/zoneinfo/tzdata.zi");
+        assumeTrue(Files.isRegularFile(zi) && Files.readString(zi, StandardCharsets.UTF_8).startsWith("# version " + release() + "\n"),
+                () -> zi + " is not tz " + release() + "'s");
+        Matcher from = Pattern.compile("(?m)^# Source: the release's tzdata.zi, from (.*):$").matcher(read());
+        assertTrue(from.find(), FILE + " says where its names came from");
+        Process tool = new ProcessBuilder("bash", ProjectFolder.ROOT.resolve("tools/time-zones").toString(), zi.toString(), from.group(1))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String written = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, tool.waitFor(), "tools/time-zones failed");
+        assertEquals(read(), written, FILE + " is not what tools/time-zones writes from " + zi);
+    }
+
+    /** The tz release named in the file's header. */
+    static String release() {
+        Matcher m = RELEASE.matcher(read());
         if (!m.find()) {
-            throw new IllegalStateException("no \"enum\" in the timeZone definition of the schema");
+            fail(FILE + " names no \"# tz release: \" in its header");
         }
-        String indent = m.group(2) + "  ";
-        StringBuilder items = new StringBuilder();
-        for (int i = 0; i < names.size(); i++) {
-            items.append(indent).append('"').append(names.get(i)).append('"').append(i < names.size() - 1 ? "," : "").append('\n');
+        return m.group(1);
+    }
+
+    /** The names of the file: every line that is not a comment. */
+    static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (String line : read().split("\n")) {
+            if (!line.startsWith("#")) {
+                names.add(line);
+            }
         }
-        return schema.substring(0, m.start(3)) + items + schema.substring(m.end(3));
+        return names;
+    }
+
+    private static String read() {
+        try {
+            return Files.readString(FILE, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.infrahubbackup.chartkit.engine.render;
 
+import io.github.infrahubbackup.chartkit.engine.text.GoRegex;
+import io.github.infrahubbackup.chartkit.engine.text.GoStrconv;
 import io.github.infrahubbackup.chartkit.engine.text.GoStrings;
 import io.github.infrahubbackup.chartkit.engine.values.Coalesce;
 import io.github.infrahubbackup.chartkit.engine.values.FixedValues;
@@ -23,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Helm template functions the chart uses, as Pebble filters, tests and functions that print
@@ -61,10 +62,11 @@ final class HelmFunctions extends AbstractExtension {
                 Map.entry("default", new SimpleFilter(List.of("value"), (input, args) -> isEmpty(input) ? args.get("value") : input)),
                 Map.entry("int", new SimpleFilter(List.of(), (input, args) -> toInt(input))),
                 Map.entry("hasSuffix", new SimpleFilter(List.of("suffix"), (input, args) -> GoStrings.print(input).endsWith(GoStrings.print(args.get("suffix"))))),
+                Map.entry("atoi", new SimpleFilter(List.of(), (input, args) -> GoStrconv.atoi(GoStrings.print(input)))),
                 Map.entry("trimPrefix", new SimpleFilter(List.of("prefix"), (input, args) -> GoStrings.trimPrefix(GoStrings.print(input), GoStrings.print(args.get("prefix"))))),
                 Map.entry("regexFind", new SimpleFilter(List.of("regex"), (input, args) -> regexFind(GoStrings.print(args.get("regex")), GoStrings.print(input)))),
                 Map.entry("regexFindAll", new SimpleFilter(List.of("regex"), (input, args) -> regexFindAll(GoStrings.print(args.get("regex")), GoStrings.print(input)))),
-                Map.entry("regexMatch", new SimpleFilter(List.of("regex"), (input, args) -> pattern(GoStrings.print(args.get("regex"))).matcher(GoStrings.print(input)).find())),
+                Map.entry("regexMatch", new SimpleFilter(List.of("regex"), (input, args) -> regexMatch(GoStrings.print(args.get("regex")), GoStrings.print(input)))),
                 Map.entry("merge", new SimpleFilter(List.of("other"), (input, args) -> merge(input, args.get("other")))),
                 Map.entry("fromYaml", new SimpleFilter(List.of(), (input, args) -> fromYaml(GoStrings.print(input)))));
     }
@@ -101,12 +103,19 @@ final class HelmFunctions extends AbstractExtension {
         }, "semverCompare", new Function() {
             @Override
             public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
-                return SemanticVersion.satisfies(GoStrings.print(args.get("version")), GoStrings.print(args.get("constraint")));
+                try {
+                    return SemanticVersion.satisfies(GoStrings.print(args.get("version")), GoStrings.print(args.get("constraint")));
+                } catch (SemanticVersion.Unreadable e) {
+                    // Helm fails the render ("error calling semverCompare"); the twin says why, at the value's path.
+                    Object path = args.get("path");
+                    throw new TemplateFailure(e.getMessage() + "; use a release such as 2.3.0", path == null ? "" : GoStrings.print(path));
+                }
             }
 
+            /** Helm's semverCompare takes the constraint and the version; the twins add the path of the version's value, as data. */
             @Override
             public List<String> getArgumentNames() {
-                return List.of("constraint", "version");
+                return List.of("constraint", "version", "path");
             }
         });
     }
@@ -190,30 +199,26 @@ final class HelmFunctions extends AbstractExtension {
         return false;
     }
 
-    /**
-     * Sprig's regexFind: the leftmost match, or "". Java's regex engine stands in for Go's RE2, so
-     * templates keep to patterns that mean the same in both (classes, repetition, anchors).
-     */
+    /** Sprig's regexMatch: whether the regex matches anywhere in the text, read as Go reads it ({@link GoRegex}). */
+    static boolean regexMatch(String regex, String text) {
+        return GoRegex.compile(regex).matcher(text).find();
+    }
+
+    /** Sprig's regexFind: the leftmost match, or "". */
     static String regexFind(String regex, String text) {
-        Matcher match = pattern(regex).matcher(text);
+        Matcher match = GoRegex.compile(regex).matcher(text);
         return match.find() ? match.group() : "";
     }
 
     /** Sprig's regexFindAll with n = -1: every match, left to right. */
     static List<String> regexFindAll(String regex, String text) {
-        Matcher match = pattern(regex).matcher(text);
+        Matcher match = GoRegex.compile(regex).matcher(text);
         List<String> found = new ArrayList<>();
         while (match.find()) {
             found.add(match.group());
         }
         return found;
     }
-
-    private static Pattern pattern(String regex) {
-        return PATTERNS.computeIfAbsent(regex, Pattern::compile);
-    }
-
-    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     /** Sprig's int: numbers are truncated toward zero, strings parsed, anything else is 0. */
     static long toInt(Object value) {

@@ -3,6 +3,8 @@ package io.github.infrahubbackup.chartkit.engine.render;
 import io.github.infrahubbackup.chartkit.Manifest;
 import io.github.infrahubbackup.chartkit.engine.text.GoStrings;
 import io.github.infrahubbackup.chartkit.engine.values.ValuePaths;
+import io.github.infrahubbackup.chartkit.engine.values.ValuesReader;
+import io.github.infrahubbackup.chartkit.engine.values.ValuesSyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,7 +77,8 @@ public final class HelmOutput {
      * Helm reads every document it rendered back as YAML and refuses the release when one does not
      * parse. Text from values cannot break a document, except through the characters YAML 1.1
      * counts as line breaks besides CR and LF, which Go's YAML printer writes as they are: only
-     * documents with one of those are read back, so the common case costs nothing.
+     * documents with one of those are read back, so the common case costs nothing. They are read
+     * as Helm reads them, by go-yaml v2 and a JSON round trip: {@link ValuesReader}.
      *
      * @return the first document that does not parse and why, or null when all parse
      */
@@ -86,9 +89,10 @@ public final class HelmOutput {
                 continue;
             }
             try {
-                new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-            } catch (RuntimeException e) {
-                return "YAML parse error on " + document.source() + ": " + e.getMessage().lines().findFirst().orElse("");
+                // Read as Helm reads it (go-yaml v2, then JSON): a plain "<<" value is text there, not a merge.
+                ValuesReader.read(document.source(), text);
+            } catch (ValuesSyntaxException e) {
+                return "YAML parse error on " + document.source() + ": " + e.reason();
             }
         }
         return null;

@@ -10,8 +10,9 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
-import com.networknt.schema.regex.RegularExpressionFactory;
 import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.regex.RegularExpressionFactory;
+import io.github.infrahubbackup.chartkit.engine.text.GoRegex;
 import io.github.infrahubbackup.chartkit.engine.values.FixedValues;
 import io.github.infrahubbackup.chartkit.engine.values.ValuePaths;
 import java.io.IOException;
@@ -47,42 +48,21 @@ public final class SchemaValidator {
             throw new UncheckedIOException("the schema is not valid JSON", e);
         }
         this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
-                .getSchema(schemaTree, SchemaValidatorsConfig.builder().regularExpressionFactory(END_IS_END).build());
+                .getSchema(schemaTree, SchemaValidatorsConfig.builder().regularExpressionFactory(GO_REGEX).build());
         this.schemaTree = schemaTree;
         this.hints = new KeyHints(schemaTree, movedKeys);
         this.defaultsAsJson = new FixedValues<>(defaults, value -> toJson(value, null));
     }
 
     /**
-     * Patterns as Helm and editors read them. JSON Schema patterns follow ECMA-262, where {@code $}
-     * is the end of the text, as in Go; in java.util.regex {@code $} also matches before a final line
-     * break, so {@code "3m\n"} would pass. This factory reads every {@code $} as {@code \z}.
+     * Patterns as Helm reads them, with Go's regexp: JSON Schema's patterns are ECMA-262's, which
+     * Helm does not use; the schema keeps to patterns that mean the same in Go, Java and JavaScript
+     * (PatternDialectTest), and {@link GoRegex} reads them as Go does where Java's defaults differ.
      */
-    static final RegularExpressionFactory END_IS_END = regex -> {
-        Pattern pattern = Pattern.compile(endAnchorsAtEndOfText(regex));
+    static final RegularExpressionFactory GO_REGEX = regex -> {
+        Pattern pattern = GoRegex.compile(regex);
         return value -> pattern.matcher(value).find();
     };
-
-    /** The regex with each {@code $} outside a character class written {@code \z}. */
-    static String endAnchorsAtEndOfText(String regex) {
-        StringBuilder out = new StringBuilder(regex.length() + 8);
-        boolean inClass = false;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\' && i + 1 < regex.length()) {
-                out.append(c).append(regex.charAt(++i));
-            } else if (inClass) {
-                inClass = c != ']';
-                out.append(c);
-            } else if (c == '[') {
-                inClass = true;
-                out.append(c);
-            } else {
-                out.append(c == '$' ? "\\z" : String.valueOf(c));
-            }
-        }
-        return out.toString();
-    }
 
     /** The violations, in no particular order (the caller orders them by place); empty when the values match the schema. */
     public List<SchemaViolation> validate(Map<String, Object> values) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The characters Go's strconv.IsPrint accepts (letters, marks, numbers, punctuation, symbols
  * and the ASCII space, by Go's Unicode tables), as ranges of code points. Generated from real
- * Helm by GoPrintTableHelmTest (-Dgoprint.write=true), which also checks it; do not edit.
+ * Helm by GoPrintTableSource (core's tests), and checked by GoPrintTableHelmTest; do not edit.
  */
 final class GoPrintTable {
     private static final String RANGES =

@@ -19,9 +19,23 @@ public final class GoStrconv {
     public static final BigInteger MAX_UINT64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final BigInteger MIN_INT64 = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger MAX_INT64 = BigInteger.valueOf(Long.MAX_VALUE);
+    private static final Pattern DECIMAL_INTEGER = Pattern.compile("[-+]?[0-9]+");
     private static final Pattern DECIMAL_FLOAT = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
 
     private GoStrconv() {
+    }
+
+    /**
+     * Sprig's {@code atoi}, which is {@code strconv.Atoi} with its error dropped: decimal digits
+     * after an optional sign, whatever the leading zeros ("010" is 10, "09" is 9); 0 for any other
+     * text; past the int64 range, the nearest end of it, as Go's ParseInt leaves it.
+     */
+    public static long atoi(String s) {
+        if (!DECIMAL_INTEGER.matcher(s).matches()) {
+            return 0;
+        }
+        BigInteger value = new BigInteger(s.charAt(0) == '+' ? s.substring(1) : s);
+        return value.max(MIN_INT64).min(MAX_INT64).longValue();
     }
 
     /** {@code strconv.ParseInt(s, 0, 64)}: the value, or null on a syntax or range error. */

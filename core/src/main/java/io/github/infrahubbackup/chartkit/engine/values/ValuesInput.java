@@ -20,7 +20,7 @@ import java.nio.file.Path;
  */
 public final class ValuesInput {
     /** Largest input read, in bytes: a UTF-8 character takes at most 4. */
-    public static final long MAX_BYTES = 4L * ValuesReader.MAX_CODE_POINTS;
+    static final long MAX_BYTES = 4L * ReadLimits.MAX_CODE_POINTS;
 
     private ValuesInput() {
     }
@@ -29,7 +29,7 @@ public final class ValuesInput {
     public static final class UnreadableException extends RuntimeException {
         private final String reason;
 
-        public UnreadableException(String name, String reason) {
+        UnreadableException(String name, String reason) {
             super(name.isEmpty() ? reason : name + ": " + reason);
             this.reason = reason;
         }
@@ -65,8 +65,23 @@ public final class ValuesInput {
         }
     }
 
+    /**
+     * The text of a stream named {@code name} (standard input, say), read to its end; the stream
+     * is not closed.
+     *
+     * @throws UnreadableException     if reading fails
+     * @throws ValuesSyntaxException   if it is too large or not UTF-8/UTF-16 text
+     */
+    public static String read(String name, InputStream in) {
+        try {
+            return decode(name, readBounded(name, in));
+        } catch (IOException e) {
+            throw new UnreadableException(name, "cannot be read (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        }
+    }
+
     /** At most {@link #MAX_BYTES} bytes of {@code in}; more is refused as too large. */
-    public static byte[] readBounded(String name, InputStream in) throws IOException {
+    private static byte[] readBounded(String name, InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
@@ -74,7 +89,7 @@ public final class ValuesInput {
         while ((n = in.read(buffer)) >= 0) {
             total += n;
             if (total > MAX_BYTES) {
-                throw new ValuesSyntaxException(new SourcePosition(name, 1, 1), ValuesReader.tooLargeMessage());
+                throw new ValuesSyntaxException(new SourcePosition(name, 1, 1), ReadLimits.tooLarge());
             }
             out.write(buffer, 0, n);
         }
@@ -82,7 +97,7 @@ public final class ValuesInput {
     }
 
     /** The bytes as text: UTF-16 after a UTF-16 byte order mark, else UTF-8; anything else is refused at its line and column. */
-    public static String decode(String name, byte[] bytes) {
+    private static String decode(String name, byte[] bytes) {
         if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
             return decodeStrictly(name, bytes, 2, StandardCharsets.UTF_16LE, "UTF-16");
         }

@@ -4,15 +4,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.marcnuri.helm.Helm;
+import io.github.infrahubbackup.chartkit.testing.HelmChart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>{@code -Dreader.documents=N} and {@code -Dreader.seed=S} change the run; the seed and the
  * file are printed on a failure.
  */
+@Tag("helm")
 class ValuesReaderHelmPropertyTest {
     private static final int DOCUMENTS = Integer.getInteger("reader.documents", 300);
     private static final long SEED = Long.getLong("reader.seed", 20261204L);
@@ -35,13 +38,12 @@ class ValuesReaderHelmPropertyTest {
             "back\\slash", "é", "😀", "{x}", "- dash", "<<");
 
     @TempDir
-    static Path chart;
+    static Path work;
+    private static HelmChart chart;
 
     @BeforeAll
-    static void writeChart() throws Exception {
-        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: probe\nversion: 0.1.0\n");
-        Files.createDirectories(chart.resolve("templates"));
-        Files.writeString(chart.resolve("templates/values.yaml"), "# dump\n{{ toJson .Values }}\n");
+    static void writeChart() {
+        chart = HelmChart.write(work, "probe", Map.of("templates/values.yaml", "# dump\n{{ toJson .Values }}\n"));
     }
 
     @Test
@@ -56,11 +58,11 @@ class ValuesReaderHelmPropertyTest {
             } catch (ValuesSyntaxException e) {
                 library = "refused: " + e.reason();
             }
-            Path file = chart.getParent().resolve("values-" + i + ".yaml");
+            Path file = work.resolve("values-" + i + ".yaml");
             Files.writeString(file, yaml, StandardCharsets.UTF_8);
             String helm;
             try {
-                String manifest = new Helm(chart).template().withName("probe").withValuesFile(file).call();
+                String manifest = chart.command().withName("probe").withValuesFile(file).call();
                 helm = manifest.substring(manifest.indexOf("# dump\n") + "# dump\n".length()).strip();
             } catch (RuntimeException e) {
                 helm = "refused: " + e.getMessage();

@@ -17,7 +17,7 @@ class ValuesReaderStackTest {
     @Test
     void theDeepestTextReadOnTheCallersThreadFitsASmallStack() throws InterruptedException {
         // One map key and flow lists: the most structural characters a text read in place may hold.
-        int depth = ValuesReader.SHALLOW - 1;
+        int depth = DeepStack.SHALLOW - 1;
         String text = "a: " + "[".repeat(depth) + "]".repeat(depth) + "\n";
         assertEquals(List.of(), readOnSmallStack(text).values().get("a") instanceof List<?> list ? flatten(list) : null);
     }

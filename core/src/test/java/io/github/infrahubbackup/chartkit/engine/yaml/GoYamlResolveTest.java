@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.github.infrahubbackup.chartkit.engine.yaml.GoYaml.Resolved;
 import io.github.infrahubbackup.chartkit.engine.yaml.GoYaml.Tag;
+import io.github.infrahubbackup.chartkit.testing.GoTypedYaml;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,10 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.representer.Representer;
 
 /** go-yaml v2's typing of plain scalars (resolve.go), and the SnakeYAML resolver built on it. */
 class GoYamlResolveTest {
@@ -141,14 +140,12 @@ class GoYamlResolveTest {
         assertEquals(0.25, GoYaml.helmScalar(".25"));
         assertNull(GoYaml.helmScalar("~"));
         assertEquals("abc", GoYaml.helmScalar("abc"));
-        assertEquals(GoYaml.helmScalar("yes"), GoYamlResolver.helmScalar("yes"));
     }
 
     @Test
     void snakeYamlLoadsPlainScalarsLikeHelm() {
         LoaderOptions options = new LoaderOptions();
-        Yaml yaml = new Yaml(new GoYamlConstructor(options), new Representer(new DumperOptions()),
-                new DumperOptions(), options, new GoYamlResolver());
+        Yaml yaml = GoTypedYaml.create(options);
         Object loaded = yaml.load("""
                 a: yes
                 b: 0o17
@@ -186,8 +183,7 @@ class GoYamlResolveTest {
     @Test
     void resolverKeepsExplicitTagsAndCollections() {
         LoaderOptions options = new LoaderOptions();
-        Yaml yaml = new Yaml(new GoYamlConstructor(options), new Representer(new DumperOptions()),
-                new DumperOptions(), options, new GoYamlResolver());
+        Yaml yaml = GoTypedYaml.create(options);
         assertEquals(List.of("yes", Map.of("k", "08")), yaml.load("- !!str yes\n- {k: \"08\"}\n"));
     }
 
