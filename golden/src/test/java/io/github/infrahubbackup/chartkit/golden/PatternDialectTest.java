@@ -48,7 +48,7 @@ class PatternDialectTest {
     private static final List<String> HARD = List.of("\r", "\n", "\r\n", "\u0085", "\u2028", "\u2029", "\u0000", "\t", "\uD83D\uDE00", "\u00e9");
     private static final List<String> BASES = List.of("", "a", "z9", "A", "0", "12", "a.b", "a-b", "a_b", "1.2.3", "v1.2.3", "--redact",
             "--redact=x", "sha256:" + "a".repeat(64), "/data", "infrahub/backup", "registry.io:5000/a/b", "1h30m", "300ms", "5m", "90s",
-            "1y2w", "0 2 * * *", "@daily", "*/5 * * * *", "100Mi", "1.5Gi", "+1e3", "ab c", "key.pem", "x=y");
+            "1y2w", "0 2 * * *", "@daily", "*/5 * * * *", "100Mi", "1.5Gi", "+1e3", "ab c", "key.pem", "x=y", "a.tar.gz.enc");
 
     @TempDir
     static Path work;
