@@ -1,6 +1,7 @@
 package io.github.infrahubbackup.chartkit.testing;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,6 +92,22 @@ public final class HelmChart {
         // helm-java returns null for a release without objects, where `helm template` prints an empty line.
         String manifest = command.call();
         return asHelmTemplatePrints(manifest == null ? "" : manifest);
+    }
+
+    /**
+     * What {@code helm install RELEASE CHART -n NAMESPACE -f FILE... --dry-run} prints from its
+     * "NOTES:" line to the end, or "" when Helm prints no notes. {@code helm template} never prints
+     * notes; an install without a cluster (helm-java's client-only dry run) renders them as a real
+     * install does: only the top chart's NOTES.txt, printed with the white space around it trimmed.
+     */
+    public String installNotes(String release, String namespace, List<Path> valuesFiles) {
+        InstallCommand command = new Helm(folder).install().withName(release).withNamespace(namespace).dryRun().clientOnly();
+        for (Path file : valuesFiles) {
+            command = command.withValuesFile(file);
+        }
+        String output = command.call().getOutput();
+        int notes = output.indexOf("\nNOTES:\n");
+        return notes < 0 ? "" : output.substring(notes + 1);
     }
 
     /** Deletes the chart's work folder and everything in it (for charts outside a JUnit @TempDir). */
