@@ -28,6 +28,13 @@ import java.util.stream.Stream;
 public final class HelmChart {
     private static final String HOOK_KEY = "helm.sh/hook";
     private static final String RENAMED_HOOK_KEY = "parity.invalid/hook";
+    /**
+     * The Kubernetes version Helm renders for: the oldest the chart accepts (Chart.yaml's
+     * kubeVersion). helm-java's Helm is built without the flags of Helm's own build, so its default
+     * is v1.20.0, which the chart refuses; the helm command's default is the Kubernetes of its
+     * client-go, newer. No template reads .Capabilities (ChartYamlTest), so every accepted version prints the same.
+     */
+    public static final String KUBE_VERSION = "v1.25.0";
 
     private final Path folder;
 
@@ -80,7 +87,7 @@ public final class HelmChart {
 
     /** helm-java's {@code helm template} on this chart, to configure (name, values, --set) and call. */
     public TemplateCommand command() {
-        return new Helm(folder).template();
+        return new Helm(folder).template().withKubeVersion(KUBE_VERSION);
     }
 
     /** What {@code helm template RELEASE CHART -n NAMESPACE -f FILE...} prints. */
@@ -101,7 +108,7 @@ public final class HelmChart {
      * install does: only the top chart's NOTES.txt, printed with the white space around it trimmed.
      */
     public String installNotes(String release, String namespace, List<Path> valuesFiles) {
-        InstallCommand command = new Helm(folder).install().withName(release).withNamespace(namespace).dryRun().clientOnly();
+        InstallCommand command = new Helm(folder).install().withKubeVersion(KUBE_VERSION).withName(release).withNamespace(namespace).dryRun().clientOnly();
         for (Path file : valuesFiles) {
             command = command.withValuesFile(file);
         }

@@ -1,6 +1,7 @@
 package io.github.infrahubbackup.chartkit.golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marcnuri.helm.Helm;
@@ -41,6 +42,14 @@ class HelmParityTest {
         LintResult result = new Helm(ProjectFolder.CHART).lint().strict().call();
         assertEquals(List.of(), result.getMessages(), "helm lint --strict messages");
         assertTrue(!result.isFailed(), "helm lint --strict failed");
+    }
+
+    @Test
+    void helmRefusesKubernetesOlderThanKubeVersionAndAcceptsManagedClusterVersions() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> helm.command().withKubeVersion("v1.24.17").withName("prod").call());
+        assertTrue(refused.getMessage().contains("chart requires kubeVersion: >=1.25.0-0 which is incompatible with Kubernetes v1.24.17"), refused.getMessage());
+        assertTrue(helm.command().withKubeVersion("v1.27.4-eks-2d98532").withName("prod").call().contains("kind: Role"));
     }
 
     @TestFactory
