@@ -80,7 +80,12 @@ public final class HelmChart {
         return new HelmChart(copy);
     }
 
-    /** The chart's folder. */
+    /** A chart this test made, as a folder or a packaged {@code .tgz}, used as it is. */
+    public static HelmChart at(Path chartOrArchive) {
+        return new HelmChart(chartOrArchive);
+    }
+
+    /** The chart's folder (or archive, for {@link #at}). */
     public Path folder() {
         return folder;
     }
