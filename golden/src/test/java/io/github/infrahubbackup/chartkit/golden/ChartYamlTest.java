@@ -122,6 +122,17 @@ class ChartYamlTest {
     }
 
     @Test
+    void thePomAndChartYamlNameTheSameLicenceAndHome() throws IOException {
+        // The Maven artifacts (parent pom, inherited) and the chart (Artifact Hub) are one project.
+        String pom = Files.readString(ProjectFolder.ROOT.resolve("pom.xml"), StandardCharsets.UTF_8);
+        Map<?, ?> chart = chartYaml();
+        assertTrue(pom.contains("<license>\n      <!--") && pom.contains("<name>" + ((Map<?, ?>) chart.get("annotations")).get("artifacthub.io/license") + "</name>"),
+                "pom.xml's licence is Chart.yaml's artifacthub.io/license");
+        assertTrue(pom.contains("<url>" + chart.get("home") + "</url>"), "pom.xml's url is Chart.yaml's home");
+        assertTrue(((List<?>) chart.get("sources")).contains(chart.get("home")), "Chart.yaml's sources hold its home");
+    }
+
+    @Test
     void theLibraryStillReadsChartYaml() throws IOException {
         InfrahubBackupChart chart = InfrahubBackupChart.load();
         assertEquals(chartYaml().get("version"), chart.version());
