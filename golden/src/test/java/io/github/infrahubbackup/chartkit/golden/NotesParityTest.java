@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
+import io.github.infrahubbackup.chartkit.Release;
+import io.github.infrahubbackup.chartkit.Values;
 import io.github.infrahubbackup.chartkit.testing.HelmChart;
 import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.io.IOException;
@@ -50,6 +52,20 @@ class NotesParityTest {
                     assertEquals(scenario.parent().isEmpty(), !notes.isEmpty(), "whether " + scenario.file() + " has notes");
                     assertEquals(helmNotes, notes.isEmpty() ? "" : "NOTES:\n" + notes, "notes of " + scenario.file());
                 }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> notesOfUpstreamValuesFilesAreWhatHelmInstallPrints() throws IOException {
+        // More shapes than the scenarios: each upstream mode over upstream's defaults (UpstreamValues).
+        Path folder = Files.createDirectories(work.resolve("upstream-values"));
+        InfrahubBackupChart chart = InfrahubBackupChart.load();
+        return UpstreamValues.OVERLAYS.keySet().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            List<Path> files = UpstreamValues.files(folder, name);
+            Values.Builder values = Values.builder();
+            files.forEach(values::file);
+            String notes = chart.render(values.build(), Release.named("prod").in("infrahub")).notes();
+            assertEquals(helm.installNotes("prod", "infrahub", files), "NOTES:\n" + notes, "notes of upstream defaults with " + name);
+        }));
     }
 
     @TestFactory
