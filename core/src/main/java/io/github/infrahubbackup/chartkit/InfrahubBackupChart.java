@@ -6,6 +6,7 @@ import io.github.infrahubbackup.chartkit.engine.render.HelmOutput;
 import io.github.infrahubbackup.chartkit.engine.render.ReleaseObject;
 import io.github.infrahubbackup.chartkit.engine.render.TemplateFolder;
 import io.github.infrahubbackup.chartkit.engine.schema.SchemaValidator;
+import io.github.infrahubbackup.chartkit.engine.text.GoStrings;
 import io.github.infrahubbackup.chartkit.engine.values.Coalesce;
 import io.github.infrahubbackup.chartkit.engine.values.Subchart;
 import io.github.infrahubbackup.chartkit.engine.values.ValuesReader;
@@ -53,7 +54,7 @@ public final class InfrahubBackupChart {
                 ValuesReader.read("values.yaml", ChartFiles.read(ChartFiles.VALUES_YAML)).values())));
         this.engines = new Lazy<>(() -> new Engines(new SchemaValidator(schemaJson, defaults.get(), chartKit.movedKeys()),
                 new ChartRenderer(metadata, ChartFiles.TEMPLATES, TemplateFolder.templateNames(ChartFiles.TEMPLATES), defaults.get(),
-                        ChartFiles.templateFiles())));
+                        ChartFiles.templateFiles(), TemplateFolder.hasNotes(ChartFiles.TEMPLATES))));
     }
 
     private record Engines(SchemaValidator schema, ChartRenderer renderer) {
@@ -109,12 +110,12 @@ public final class InfrahubBackupChart {
         String sourcePrefix = values.parentChart().map(parent -> parent + "/charts/").orElse("") + metadata.name() + "/templates/";
         Optional<Map<String, Object>> own = key.isEmpty() ? Optional.of(values.raw()) : Subchart.scope(values.raw(), key);
         if (own.isEmpty()) {
-            return new Validation(List.of(), new Validation.Checked(null, locator, sourcePrefix, null));
+            return new Validation(List.of(), new Validation.Checked(null, locator, sourcePrefix, null, true));
         }
         Map<String, Object> merged = Coalesce.withDefaults(own.get(), defaults.get());
         List<Problem> problems = new ArrayList<>(locator.schemaProblems(engines.get().schema().validate(merged)));
         String separatorPath = HelmOutput.firstLineSeparator(merged, "");
-        Validation.Checked checked = new Validation.Checked(merged, locator, sourcePrefix, separatorPath);
+        Validation.Checked checked = new Validation.Checked(merged, locator, sourcePrefix, separatorPath, !key.isEmpty());
         if (problems.isEmpty()) {
             try {
                 engines.get().renderer().check(chartKit.rulesTemplate(), merged, releaseObject(CHECK_RELEASE));
@@ -151,7 +152,7 @@ public final class InfrahubBackupChart {
         }
         Validation.Checked checked = validation.checked();
         if (checked.merged() == null) {
-            return new Rendering(release, List.of());
+            return new Rendering(release, List.of(), () -> "");
         }
         List<Manifest> manifests;
         try {
@@ -164,7 +165,13 @@ public final class InfrahubBackupChart {
         unreadableOutput(checked, manifests).ifPresent(problem -> {
             throw invalid(problem);
         });
-        return new Rendering(release, manifests);
+        return new Rendering(release, manifests, checked.subchart() ? () -> "" : () -> notes(checked, release));
+    }
+
+    /** What {@code helm install} prints under "NOTES:": the rendered notes without the white space around them. */
+    private String notes(Validation.Checked checked, Release release) {
+        String notes = GoStrings.trimSpace(engines.get().renderer().notes(checked.merged(), releaseObject(release)));
+        return notes.isEmpty() ? "" : notes + "\n";
     }
 
     private List<Manifest> manifests(Validation.Checked checked, Release release) {

@@ -7,22 +7,26 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** A rendered release: its objects in the order {@code helm template} prints them, and that text. Immutable. */
 public final class Rendering {
     private final Release release;
     private final List<Manifest> manifests;
     private final String yaml;
+    /** Rendered on first use: most callers never ask for the notes. */
+    private final Lazy<String> notes;
 
-    /** The release of these objects, printed as {@code helm template} prints them. */
-    Rendering(Release release, List<Manifest> manifests) {
-        this(release, manifests, HelmOutput.print(manifests));
+    /** The release of these objects, printed as {@code helm template} prints them, and its notes. */
+    Rendering(Release release, List<Manifest> manifests, Supplier<String> notes) {
+        this(release, manifests, HelmOutput.print(manifests), new Lazy<>(notes));
     }
 
-    private Rendering(Release release, List<Manifest> manifests, String yaml) {
+    private Rendering(Release release, List<Manifest> manifests, String yaml, Lazy<String> notes) {
         this.release = release;
         this.manifests = List.copyOf(manifests);
         this.yaml = yaml;
+        this.notes = notes;
     }
 
     public Release release() {
@@ -37,6 +41,16 @@ public final class Rendering {
     /** Exactly what {@code helm template} prints for the same chart, values and release. */
     public String yaml() {
         return yaml;
+    }
+
+    /**
+     * What {@code helm install} (and {@code upgrade}) prints under "NOTES:" after the release: the
+     * chart's {@code templates/NOTES.txt} rendered for these values, with the white space around it
+     * removed and one line end. "" when Helm prints no notes: for the values of a parent chart,
+     * Helm prints the parent's notes only (unless {@code --render-subchart-notes}).
+     */
+    public String notes() {
+        return notes.get();
     }
 
     /**
@@ -73,7 +87,7 @@ public final class Rendering {
                         + " (wildcards: * and ? within one folder, [a-z], [^a-z])"));
             }
         }
-        return new Rendering(release, selected, HelmOutput.write(selected));
+        return new Rendering(release, selected, HelmOutput.write(selected), notes);
     }
 
     /**

@@ -31,8 +31,9 @@ public final class Validation {
      * @param locator       places problems that only the rendered output reveals
      * @param sourcePrefix  what comes before a template's file name in its path ({@code infrahub-backup/templates/})
      * @param separatorPath the first value holding a YAML line separator, or null (the common case)
+     * @param subchart      whether the values are a parent chart's (Helm then prints the parent's notes, not this chart's)
      */
-    record Checked(Map<String, Object> merged, ProblemLocator locator, String sourcePrefix, String separatorPath) {
+    record Checked(Map<String, Object> merged, ProblemLocator locator, String sourcePrefix, String separatorPath, boolean subchart) {
     }
 
     public boolean isValid() {

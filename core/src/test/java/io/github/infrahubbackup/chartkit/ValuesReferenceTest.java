@@ -11,33 +11,40 @@ import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The README's values reference is generated from the schema: this test fails when the two differ.
- * {@code mvn -pl core test -Dtest=ValuesReferenceTest -Dreadme.update=true} rewrites the table.
+ * The values reference of both READMEs (the project's, and the chart's own, which {@code helm show
+ * readme} prints) is generated from the schema: this test fails when a table differs from it.
+ * {@code mvn -pl core test -Dtest=ValuesReferenceTest -Dreadme.update=true} rewrites both tables.
+ * {@link #table} is the one writer of the table: point it at another source and both follow.
  */
 class ValuesReferenceTest {
     private static final String START = "<!-- values reference: generated from schema/values.schema.json by ValuesReferenceTest -->";
     private static final String END = "<!-- end of values reference -->";
 
-    @Test
-    void readmeTableEqualsTheSchema() throws IOException {
-        Path root = ProjectFolder.ROOT;
-        JsonNode schema = new ObjectMapper().readTree(InfrahubBackupChart.load().schema());
-        StringBuilder table = new StringBuilder("| key | type | default | description |\n|---|---|---|---|\n");
-        rows(schema, "", table);
-        Path readme = root.resolve("README.md");
+    @ParameterizedTest
+    @ValueSource(strings = {"README.md", "templates/chart/README.md"})
+    void readmeTableEqualsTheSchema(String readmePath) throws IOException {
+        Path readme = ProjectFolder.ROOT.resolve(readmePath);
         String text = Files.readString(readme, StandardCharsets.UTF_8);
         int start = text.indexOf(START);
         int end = text.indexOf(END);
-        String expected = START + "\n" + table + END;
+        String expected = START + "\n" + table(InfrahubBackupChart.load().schema()) + END;
         if (Boolean.getBoolean("readme.update") && start >= 0 && end > start) {
             Files.writeString(readme, text.substring(0, start) + expected + text.substring(end + END.length()), StandardCharsets.UTF_8);
             return;
         }
-        assertEquals(expected, start >= 0 && end > start ? text.substring(start, end + END.length()) : "(no table in README.md)",
-                "README.md's values reference; regenerate it with -Dreadme.update=true");
+        assertEquals(expected, start >= 0 && end > start ? text.substring(start, end + END.length()) : "(no table in " + readmePath + ")",
+                readmePath + "'s values reference; regenerate it with -Dreadme.update=true");
+    }
+
+    /** The values reference: a Markdown table of every key of the schema, its type, default and description. */
+    static String table(String schemaJson) throws IOException {
+        StringBuilder table = new StringBuilder("| key | type | default | description |\n|---|---|---|---|\n");
+        rows(new ObjectMapper().readTree(schemaJson), "", table);
+        return table.toString();
     }
 
     private static void rows(JsonNode node, String prefix, StringBuilder table) {

@@ -6,6 +6,7 @@ import io.github.infrahubbackup.chartkit.Release;
 import io.github.infrahubbackup.chartkit.Rendering;
 import io.github.infrahubbackup.chartkit.Validation;
 import io.github.infrahubbackup.chartkit.Values;
+import io.github.infrahubbackup.chartkit.testing.HelmChart;
 import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -104,6 +105,7 @@ public class RenderBenchmark {
     }
 
     private String helmTemplate() {
-        return new Helm(chartDir).template().withName("prod").withNamespace("infrahub").withValuesFile(valuesFile).call();
+        // helm-java's default Kubernetes (v1.20.0) is older than the chart's kubeVersion; the tests' version.
+        return new Helm(chartDir).template().withKubeVersion(HelmChart.KUBE_VERSION).withName("prod").withNamespace("infrahub").withValuesFile(valuesFile).call();
     }
 }

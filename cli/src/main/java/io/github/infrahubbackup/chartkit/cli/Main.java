@@ -171,6 +171,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--output-dir", paramLabel = "DIR", description = "Write each template's objects to a file under DIR instead of printing them.")
         String outputDir;
 
+        // Helm's name for it: `helm template --notes` (Helm 4); the text is what `helm install` prints after the release.
+        @Option(names = "--notes", description = "Then print the chart's notes, as `helm install` prints them after the release (NOTES: and the text).")
+        boolean notes;
+
         @Mixin
         ValuesOptions values;
 
@@ -203,8 +207,11 @@ public final class Main implements Callable<Integer> {
                 writeFiles(rendering, outputDir, out);
             } else {
                 out.print(rendering.yaml());
-                out.flush();
             }
+            if (notes && !rendering.notes().isEmpty()) {
+                out.print("NOTES:\n" + rendering.notes());
+            }
+            out.flush();
             return OK;
         }
 

@@ -22,6 +22,24 @@ class TemplateCommandTest {
     }
 
     @Test
+    void notesFollowTheManifestsAsHelmInstallPrintsThem() throws Exception {
+        String scenario = ProjectFolder.SCENARIOS.resolve("backup-cronjob-s3.yaml").toString();
+        CliTestSupport.Result result = CliTestSupport.run("template", "prod", "-n", "infrahub", "-f", scenario, "--notes");
+        assertEquals(0, result.exitCode(), result.err());
+        String golden = Files.readString(ProjectFolder.GOLDEN.resolve("backup-cronjob-s3.yaml"), StandardCharsets.UTF_8);
+        assertTrue(result.out().startsWith(golden + "NOTES:\ninfrahub-backup "), result.out());
+        assertTrue(result.out().contains("\n  kubectl create job --namespace infrahub --from=cronjob/prod-infrahub-backup \"$JOB\"\n"), result.out());
+        assertTrue(result.out().endsWith(".\n") && !result.out().endsWith("\n\n"), result.out());
+    }
+
+    @Test
+    void noNotesWithoutTheFlag() {
+        CliTestSupport.Result result = CliTestSupport.run("template", "prod");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(!result.out().contains("NOTES:"), result.out());
+    }
+
+    @Test
     void defaultsToHelmsReleaseNameAndNamespace() {
         CliTestSupport.Result result = CliTestSupport.run("template");
         assertEquals(0, result.exitCode(), result.err());

@@ -1,6 +1,7 @@
 package io.github.infrahubbackup.chartkit.testing;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintCommand;
 import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
@@ -28,6 +29,13 @@ import java.util.stream.Stream;
 public final class HelmChart {
     private static final String HOOK_KEY = "helm.sh/hook";
     private static final String RENAMED_HOOK_KEY = "parity.invalid/hook";
+    /**
+     * The Kubernetes version Helm renders for: the oldest the chart accepts (Chart.yaml's
+     * kubeVersion). helm-java's Helm is built without the flags of Helm's own build, so its default
+     * is v1.20.0, which the chart refuses; the helm command's default is the Kubernetes of its
+     * client-go, newer. No template reads .Capabilities (ChartYamlTest), so every accepted version prints the same.
+     */
+    public static final String KUBE_VERSION = "v1.25.0";
 
     private final Path folder;
 
@@ -78,14 +86,19 @@ public final class HelmChart {
         return new Helm(chartFolder).lint();
     }
 
-    /** The chart's folder. */
+    /** A chart this test made, as a folder or a packaged {@code .tgz}, used as it is. */
+    public static HelmChart at(Path chartOrArchive) {
+        return new HelmChart(chartOrArchive);
+    }
+
+    /** The chart's folder (or archive, for {@link #at}). */
     public Path folder() {
         return folder;
     }
 
     /** helm-java's {@code helm template} on this chart, to configure (name, values, --set) and call. */
     public TemplateCommand command() {
-        return new Helm(folder).template();
+        return new Helm(folder).template().withKubeVersion(KUBE_VERSION);
     }
 
     /** What {@code helm template RELEASE CHART -n NAMESPACE -f FILE...} prints. */
@@ -97,6 +110,22 @@ public final class HelmChart {
         // helm-java returns null for a release without objects, where `helm template` prints an empty line.
         String manifest = command.call();
         return asHelmTemplatePrints(manifest == null ? "" : manifest);
+    }
+
+    /**
+     * What {@code helm install RELEASE CHART -n NAMESPACE -f FILE... --dry-run} prints from its
+     * "NOTES:" line to the end, or "" when Helm prints no notes. {@code helm template} never prints
+     * notes; an install without a cluster (helm-java's client-only dry run) renders them as a real
+     * install does: only the top chart's NOTES.txt, printed with the white space around it trimmed.
+     */
+    public String installNotes(String release, String namespace, List<Path> valuesFiles) {
+        InstallCommand command = new Helm(folder).install().withKubeVersion(KUBE_VERSION).withName(release).withNamespace(namespace).dryRun().clientOnly();
+        for (Path file : valuesFiles) {
+            command = command.withValuesFile(file);
+        }
+        String output = command.call().getOutput();
+        int notes = output.indexOf("\nNOTES:\n");
+        return notes < 0 ? "" : output.substring(notes + 1);
     }
 
     /** Deletes the chart's work folder and everything in it (for charts outside a JUnit @TempDir). */

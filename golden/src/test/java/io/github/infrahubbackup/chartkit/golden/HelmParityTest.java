@@ -1,10 +1,13 @@
 package io.github.infrahubbackup.chartkit.golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marcnuri.helm.LintResult;
 import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
+import io.github.infrahubbackup.chartkit.Release;
+import io.github.infrahubbackup.chartkit.Values;
 import io.github.infrahubbackup.chartkit.testing.HelmChart;
 import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +43,28 @@ class HelmParityTest {
         LintResult result = HelmChart.lint(ProjectFolder.CHART).strict().call();
         assertEquals(List.of(), result.getMessages(), "helm lint --strict messages");
         assertTrue(!result.isFailed(), "helm lint --strict failed");
+    }
+
+    @Test
+    void helmRefusesKubernetesOlderThanKubeVersionAndAcceptsManagedClusterVersions() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> helm.command().withKubeVersion("v1.24.17").withName("prod").call());
+        assertTrue(refused.getMessage().contains("chart requires kubeVersion: >=1.25.0-0 which is incompatible with Kubernetes v1.24.17"), refused.getMessage());
+        assertTrue(helm.command().withKubeVersion("v1.27.4-eks-2d98532").withName("prod").call().contains("kind: Role"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> helmRendersUpstreamValuesFilesAsTheLibraryDoes() throws java.io.IOException {
+        // README's "Move from the upstream chart": upstream's values files (UpstreamValues) render the same with both.
+        Path folder = Files.createDirectories(work.resolve("upstream-values"));
+        InfrahubBackupChart chart = InfrahubBackupChart.load();
+        return UpstreamValues.OVERLAYS.keySet().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            List<Path> files = UpstreamValues.files(folder, name);
+            Values.Builder values = Values.builder();
+            files.forEach(values::file);
+            String library = chart.render(values.build(), Release.named("prod").in("infrahub")).yaml();
+            assertEquals(library, helm.template("prod", "infrahub", files), "helm template -f upstream defaults -f " + name);
+        }));
     }
 
     @TestFactory

@@ -26,6 +26,8 @@ public final class ChartRenderer {
     private final Map<String, Object> chartObject;
     private final HelmFiles files;
     private final Map<String, PebbleTemplate> templates = new LinkedHashMap<>();
+    /** The notes template ({@code templates/NOTES.txt}), or null when the chart has none. */
+    private final PebbleTemplate notes;
 
     /**
      * @param chart          the chart's metadata, seen by templates as {@code Chart}
@@ -33,9 +35,10 @@ public final class ChartRenderer {
      * @param templateNames  base names of the templates to render (helpers, starting with "_", excluded)
      * @param defaults       the chart's read-only defaults, whose subtrees every render shares
      * @param files          the chart's files that templates read ({@code .Files})
+     * @param notes          whether the folder holds the {@link TemplateFolder#NOTES} template
      */
     public ChartRenderer(ChartMetadata chart, String resourceFolder, List<String> templateNames, Object defaults,
-                         HelmFiles files) {
+                         HelmFiles files, boolean notes) {
         this.chart = chart;
         this.files = files;
         this.chartObject = Collections.unmodifiableMap(chart.asTemplateObject());
@@ -58,6 +61,7 @@ public final class ChartRenderer {
         for (String name : templateNames) {
             templates.put(name, engine.getTemplate(name));
         }
+        this.notes = notes ? engine.getTemplate(TemplateFolder.NOTES) : null;
     }
 
     public ChartMetadata chart() {
@@ -93,6 +97,16 @@ public final class ChartRenderer {
             files.add(new RenderedFile(pathPrefix + template.getKey() + ".yaml", text.replace(NO_VALUE, "")));
         }
         return files;
+    }
+
+    /**
+     * Renders the notes template as Helm renders {@code templates/NOTES.txt} (which it keeps with
+     * the release and {@code helm install} prints); "" when the chart has none.
+     *
+     * @throws TemplateFailedException when the template calls {@code fail}
+     */
+    public String notes(Map<String, Object> values, Map<String, Object> release) {
+        return notes == null ? "" : evaluate(TemplateFolder.NOTES, notes, context(values, release)).replace(NO_VALUE, "");
     }
 
     private Map<String, Object> context(Map<String, Object> values, Map<String, Object> release) {

@@ -20,22 +20,34 @@ import java.util.stream.Stream;
  * whatever files it ships, as Helm renders every file of {@code templates/}, never a list in code.
  */
 public final class TemplateFolder {
+    /**
+     * The base name of Helm's notes template ({@code templates/NOTES.txt}): rendered for
+     * {@code helm install} to print after the release, never a manifest.
+     */
+    public static final String NOTES = "NOTES";
+
     private TemplateFolder() {
     }
 
     /**
      * The base names of the {@code .peb} files directly in {@code resourceFolder}, sorted, without the
-     * helpers (files starting with "_"), which templates import and which render nothing alone.
+     * helpers (files starting with "_"), which templates import and which render nothing alone, and
+     * without the {@link #NOTES} template.
      */
     public static List<String> templateNames(String resourceFolder) {
         List<String> names = new ArrayList<>();
         for (String file : files(resourceFolder)) {
-            if (file.endsWith(".peb") && !file.startsWith("_")) {
+            if (file.endsWith(".peb") && !file.startsWith("_") && !file.equals(NOTES + ".peb")) {
                 names.add(file.substring(0, file.length() - ".peb".length()));
             }
         }
         Collections.sort(names);
         return names;
+    }
+
+    /** Whether {@code resourceFolder} holds the {@link #NOTES} template. */
+    public static boolean hasNotes(String resourceFolder) {
+        return files(resourceFolder).contains(NOTES + ".peb");
     }
 
     private static List<String> files(String resourceFolder) {

@@ -1,4 +1,4 @@
-package io.github.infrahubbackup.chartkit.engine.values;
+package io.github.infrahubbackup.chartkit.testing;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
  * {@code System.err}; a test that expects them captures them here and shows them in its failure
  * message instead of in the build log. POSIX only; one caller at a time.
  */
-final class NativeStderr {
+public final class NativeStderr {
     private static final int STDERR = 2;
     private static final int O_WRONLY = 1;
 
@@ -31,13 +31,13 @@ final class NativeStderr {
     private static final LibC LIBC = Native.load("c", LibC.class);
 
     /** A call's result and what was written to the native stderr meanwhile. */
-    record Captured<T>(T value, String stderr) {
+    public record Captured<T>(T value, String stderr) {
     }
 
     private NativeStderr() {
     }
 
-    static synchronized <T> Captured<T> capture(Callable<T> call) throws Exception {
+    public static synchronized <T> Captured<T> capture(Callable<T> call) throws Exception {
         Path file = Files.createTempFile("native-stderr", ".txt");
         try {
             int saved = check(LIBC.dup(STDERR), "dup(2)");
