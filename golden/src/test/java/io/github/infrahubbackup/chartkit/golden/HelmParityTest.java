@@ -51,6 +51,7 @@ class HelmParityTest {
                 () -> helm.command().withKubeVersion("v1.24.17").withName("prod").call());
         assertTrue(refused.getMessage().contains("chart requires kubeVersion: >=1.25.0-0 which is incompatible with Kubernetes v1.24.17"), refused.getMessage());
         assertTrue(helm.command().withKubeVersion("v1.27.4-eks-2d98532").withName("prod").call().contains("kind: Role"));
+        assertEquals("v1.25.0", HelmChart.KUBE_VERSION, "the tests give Helm the oldest Kubernetes the chart accepts (ChartYamlTest ties 1.25 to kubeVersion)");
     }
 
     @TestFactory
