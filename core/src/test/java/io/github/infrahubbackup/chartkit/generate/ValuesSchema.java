@@ -76,15 +76,12 @@ final class ValuesSchema {
             node.put("description", annotation.description());
         }
         splice(base, node, path);
-        splice(annotation.block(), node, path);
+        splice(refAsAllOf(annotation.block()), node, path);
         String type = value instanceof Boolean ? "boolean" : value instanceof Map<?, ?> ? "object" : value instanceof List<?> ? "array" : null;
         if (type != null && !node.containsKey("type")) {
             node = insertAfter(node, node.containsKey("description") ? "description" : null, "type", type);
         }
         String before = node.containsKey("type") ? "type" : node.containsKey("description") ? "description" : null;
-        if ("type".equals(before) && keyAfter(node, "type", "minItems")) {
-            before = "minItems";
-        }
         node = insertAfter(node, before, "default", value);
         if (value instanceof Map<?, ?> map && !map.isEmpty()) {
             if (!node.containsKey("additionalProperties") && !node.containsKey("allOf")) {
@@ -106,6 +103,17 @@ final class ValuesSchema {
             throw new IllegalArgumentException("values.yaml: " + path + " has no description: write \"# -- what it does\" above it");
         }
         return node;
+    }
+
+    /**
+     * A block's {@code $ref: X} as {@code allOf: [{$ref: X}]}: draft-07 ignores the siblings of a
+     * {@code $ref}, and a value's property always has some (its description and default).
+     */
+    private static Map<String, Object> refAsAllOf(Map<String, Object> block) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        block.forEach((keyword, value) -> out.put(keyword.equals("$ref") ? "allOf" : keyword,
+                keyword.equals("$ref") ? List.of(Map.of("$ref", value)) : value));
+        return out;
     }
 
     /** Copies the keywords of a block into the node, a shared shape ($inline) in its place. */
@@ -146,12 +154,6 @@ final class ValuesSchema {
             return out;
         }
         return fragment;
-    }
-
-    private static boolean keyAfter(Map<String, Object> node, String key, String next) {
-        List<String> keys = new ArrayList<>(node.keySet());
-        int at = keys.indexOf(key);
-        return at >= 0 && at + 1 < keys.size() && keys.get(at + 1).equals(next);
     }
 
     /** A copy of the node with the entry put right after {@code after} (first when null). */
