@@ -155,7 +155,7 @@ public final class Values {
                     Coalesce.merge(merged, values.values());
                 } catch (ValuesSyntaxException e) {
                     SourcePosition at = e.position();
-                    problems.add(new Problem("", at.source(), at.line(), at.column(), e.reason(), null));
+                    problems.add(new Problem(Problem.VALUES_SYNTAX, "", at.source(), at.line(), at.column(), e.reason(), null));
                 }
             }
             applySets(sets, false, merged, sources, problems);
@@ -175,7 +175,7 @@ public final class Values {
                     parse(argument, strings, target);
                     sources.add(positionsOf(flag + " " + argument, own));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new Problem("", flag + " " + argument, 1, 1, e.getMessage(), null));
+                    problems.add(new Problem(Problem.VALUES_SET, "", flag + " " + argument, 1, 1, e.getMessage(), null));
                 }
             }
         }
@@ -213,10 +213,10 @@ public final class Values {
             try {
                 return new ValuesText(path.toString(), ValuesInput.read(path));
             } catch (ValuesInput.UnreadableException e) {
-                problems.add(new Problem("", path.toString().isEmpty() ? null : path.toString(), 0, 0, e.reason(), null));
+                problems.add(new Problem(Problem.VALUES_FILE, "", path.toString().isEmpty() ? null : path.toString(), 0, 0, e.reason(), null));
             } catch (ValuesSyntaxException e) {
                 SourcePosition at = e.position();
-                problems.add(new Problem("", at.source(), at.line(), at.column(), e.reason(), null));
+                problems.add(new Problem(Problem.VALUES_SYNTAX, "", at.source(), at.line(), at.column(), e.reason(), null));
             }
             return null;
         }

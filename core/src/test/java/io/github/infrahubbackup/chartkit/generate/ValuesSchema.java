@@ -24,14 +24,17 @@ import java.util.function.Function;
 final class ValuesSchema {
     static final String INLINE = "$inline";
     static final String LINES = "$lines";
+    static final String RULE = "$rule";
 
     private final Map<String, Object> values;
     private final Map<String, Annotation> annotations;
     private final Map<String, Object> inline;
     private final Function<String, List<String>> dataFile;
+    private final Map<String, Object> rules;
 
     private ValuesSchema(Map<String, Object> values, Map<String, Annotation> annotations, Map<String, Object> inline,
-            Function<String, List<String>> dataFile) {
+            Function<String, List<String>> dataFile, Map<String, Object> rules) {
+        this.rules = rules;
         this.values = values;
         this.annotations = annotations;
         this.inline = inline;
@@ -47,7 +50,8 @@ final class ValuesSchema {
      */
     static Map<String, Object> build(Map<String, Object> values, Map<String, Annotation> annotations, Map<String, Object> definitions,
             Map<String, Object> rules, Function<String, List<String>> dataFile) {
-        ValuesSchema builder = new ValuesSchema(values, annotations, map(definitions.get("inline"), "definitions.yaml: inline"), dataFile);
+        ValuesSchema builder = new ValuesSchema(values, annotations, map(definitions.get("inline"), "definitions.yaml: inline"), dataFile,
+                rules);
         Map<String, Object> schema = new LinkedHashMap<>(map(definitions.get("schema"), "definitions.yaml: schema"));
         Map<String, Object> properties = new LinkedHashMap<>();
         values.forEach((key, value) -> properties.put(key, builder.property(key, value, Map.of())));
@@ -133,8 +137,19 @@ final class ValuesSchema {
         });
     }
 
-    /** A schema fragment with its $inline shapes spliced and its {$lines: file} list items read. */
+    /**
+     * A schema fragment with its $inline shapes spliced, its {$lines: file} list items read and each
+     * {$rule: id} replaced by the message of that rule of rules.yaml (so a sentence the templates
+     * also say is written once).
+     */
     private Object expand(Object fragment) {
+        if (fragment instanceof Map<?, ?> map && map.size() == 1 && map.containsKey(RULE)) {
+            Object rule = rules.get(String.valueOf(map.get(RULE)));
+            if (rule == null) {
+                throw new IllegalArgumentException("{$rule: " + map.get(RULE) + "}: rules.yaml has no such rule");
+            }
+            return String.valueOf(map(rule, "rules.yaml: " + map.get(RULE)).get("message"));
+        }
         if (fragment instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
             @SuppressWarnings("unchecked")

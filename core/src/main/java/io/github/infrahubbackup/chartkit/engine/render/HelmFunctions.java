@@ -89,13 +89,18 @@ final class HelmFunctions extends AbstractExtension {
             @Override
             public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
                 Object path = args.get("path");
-                throw new TemplateFailure(GoStrings.print(args.get("message")), path == null ? "" : GoStrings.print(path));
+                Object rule = args.get("rule");
+                throw new TemplateFailure(GoStrings.print(args.get("message")), path == null ? "" : GoStrings.print(path),
+                        rule == null ? "" : GoStrings.print(rule));
             }
 
-            /** Helm's fail takes the message; the twins add the path of the value the message is about, as data. */
+            /**
+             * Helm's fail takes the message; the twins add, as data, the path of the value the message
+             * is about and the id of the rule it states (Helm's message says the path in its text).
+             */
             @Override
             public List<String> getArgumentNames() {
-                return List.of("message", "path");
+                return List.of("message", "path", "rule");
             }
         }, "semverCompare", new Function() {
             @Override
@@ -232,15 +237,22 @@ final class HelmFunctions extends AbstractExtension {
         return 0;
     }
 
-    /** Raised by the {@code fail} function: the chart's own message for values it refuses, and the value it is about. */
+    /** Raised by the {@code fail} function: the chart's own message for values it refuses, the value it is about and the rule's id. */
     static final class TemplateFailure extends PebbleException {
         private final String reason;
         private final String path;
+        private final String rule;
 
-        TemplateFailure(String reason, String path) {
+        TemplateFailure(String reason, String path, String rule) {
             super(null, reason);
             this.reason = reason;
             this.path = path;
+            this.rule = rule;
+        }
+
+        /** The id of the rule the template states; "" when it names none. */
+        String rule() {
+            return rule;
         }
 
         String reason() {
