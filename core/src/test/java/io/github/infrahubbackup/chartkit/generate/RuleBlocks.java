@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The schema's if/then blocks, one per rule of rules.yaml that has a {@code schema} part. Its
+ * The schema's if/then blocks, one per rule of rules.yaml that has a {@code schema} part (one per
+ * item when the part is a list: the cases of a rule whose condition is an "or"). Its
  * {@code when}, {@code unless} and {@code then} name values by path; each path's keywords become
  * the innermost schema, nested in {@code properties} along the path. A path marked
  * {@code required: true} is required at every level of the path: in {@code when}/{@code unless} the
@@ -24,18 +25,22 @@ final class RuleBlocks {
             if (!rule.containsKey("schema")) {
                 return;
             }
-            Map<String, Object> schema = ValuesSchema.map(rule.get("schema"), "rules.yaml: " + id + ".schema");
             String message = String.valueOf(rule.get("message"));
-            Map<String, Object> block = new LinkedHashMap<>();
-            block.put("$comment", "rules.yaml: " + id);
-            block.put("description", schema.get("description"));
-            Map<String, Object> condition = condition(ValuesSchema.map(schema.get("when"), "rules.yaml: " + id + ".schema.when"));
-            if (schema.containsKey("unless")) {
-                condition.put("not", condition(ValuesSchema.map(schema.get("unless"), "rules.yaml: " + id + ".schema.unless")));
+            // A rule whose condition is an "or" states each case as a block of its own: schema is then a list.
+            List<?> cases = rule.get("schema") instanceof List<?> list ? list : List.of(rule.get("schema"));
+            for (Object part : cases) {
+                Map<String, Object> schema = ValuesSchema.map(part, "rules.yaml: " + id + ".schema");
+                Map<String, Object> block = new LinkedHashMap<>();
+                block.put("$comment", "rules.yaml: " + id);
+                block.put("description", schema.get("description"));
+                Map<String, Object> condition = condition(ValuesSchema.map(schema.get("when"), "rules.yaml: " + id + ".schema.when"));
+                if (schema.containsKey("unless")) {
+                    condition.put("not", condition(ValuesSchema.map(schema.get("unless"), "rules.yaml: " + id + ".schema.unless")));
+                }
+                block.put("if", condition);
+                block.put("then", consequence(ValuesSchema.map(schema.get("then"), "rules.yaml: " + id + ".schema.then"), message));
+                blocks.add(block);
             }
-            block.put("if", condition);
-            block.put("then", consequence(ValuesSchema.map(schema.get("then"), "rules.yaml: " + id + ".schema.then"), message));
-            blocks.add(block);
         });
         return blocks;
     }
