@@ -414,8 +414,9 @@ suspend: {{ $cron.suspend }}
 {{- end }}
 
 {{/*
-The rules that span several keys (rules.yaml). The schema states them too (so editors flag them);
-these `fail`s keep them for anyone who renders with --skip-schema-validation, with the same words.
+The chart's refusals (rules.yaml): the values the templates need, and the rules that span several
+keys. The schema states the cross-key rules too (so editors flag them); these keep them for anyone
+who renders with --skip-schema-validation, with the same words.
 */}}
 {{- define "infrahub-backup.validate" -}}
 {{- /* A null in the values removes the default (Helm's coalescing): refuse it where the templates need a value. */}}
