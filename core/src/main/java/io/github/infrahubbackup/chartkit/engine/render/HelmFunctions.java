@@ -60,6 +60,7 @@ final class HelmFunctions extends AbstractExtension {
                 Map.entry("trimSuffix", new SimpleFilter(List.of("suffix"), (input, args) -> GoStrings.trimSuffix(GoStrings.print(input), GoStrings.print(args.get("suffix"))))),
                 Map.entry("default", new SimpleFilter(List.of("value"), (input, args) -> isEmpty(input) ? args.get("value") : input)),
                 Map.entry("int", new SimpleFilter(List.of(), (input, args) -> toInt(input))),
+                Map.entry("firstMissing", new SimpleFilter(List.of("paths"), (input, args) -> firstMissing(input, args.get("paths")))),
                 Map.entry("trimPrefix", new SimpleFilter(List.of("prefix"), (input, args) -> GoStrings.trimPrefix(GoStrings.print(input), GoStrings.print(args.get("prefix"))))),
                 Map.entry("regexFind", new SimpleFilter(List.of("regex"), (input, args) -> regexFind(GoStrings.print(args.get("regex")), GoStrings.print(input)))),
                 Map.entry("regexFindAll", new SimpleFilter(List.of("regex"), (input, args) -> regexFindAll(GoStrings.print(args.get("regex")), GoStrings.print(input)))),
@@ -163,6 +164,28 @@ final class HelmFunctions extends AbstractExtension {
     private String toYaml(Object value) {
         String printed = printedDefaults.get(value);
         return printed != null ? printed : GoYaml.toYaml(value);
+    }
+
+    /**
+     * The first of the dotted paths (keys without dots) whose value is missing or null in the map,
+     * or null when every one has a value: what a Go template finds with {@code range} over the
+     * paths, {@code index} along each and {@code kindIs "invalid"}. A Pebble loop doing the same
+     * costs about 30 µs per validation, more than a tenth of a whole render, so the twins call this.
+     */
+    static String firstMissing(Object values, Object paths) {
+        if (!(paths instanceof Collection<?> list)) {
+            return null;
+        }
+        for (Object path : list) {
+            Object value = values;
+            for (String key : GoStrings.split(GoStrings.print(path), ".")) {
+                value = value instanceof Map<?, ?> map ? map.get(key) : null;
+            }
+            if (value == null) {
+                return GoStrings.print(path);
+            }
+        }
+        return null;
     }
 
     /** Go templates' truth: nil, false, zero numbers, empty strings, lists and maps are empty. */
