@@ -30,9 +30,19 @@ else <release>-<name>; cut to 63 characters, the longest name Kubernetes allows 
 {{- printf "%s-restore" (include "infrahub-backup.fullname" .) | trunc 63 | trimSuffix "-" }}
 {{- end }}
 
-{{/* Fails with the message of one of the chart's rules (rules.yaml). Called with (dict "root" $ "rule" <its name>). */}}
+{{/*
+Fails with one of the chart's refusals (rules.yaml) as "PATH: sentence", since Helm's fail has no
+place for the path: the path is the rule's own, else the one given; each {name} of the sentence is
+filled in from "with". Called with (dict "root" $ "rule" <its id>), plus "path" <the value's path>
+and "with" (dict "{name}" <value> ...) when the rule needs them.
+*/}}
 {{- define "infrahub-backup.fail" -}}
-{{- fail (index (.root.Files.Get "rules.yaml" | fromYaml) .rule "message") }}
+{{- $rule := index (.root.Files.Get "rules.yaml" | fromYaml) .rule }}
+{{- $message := $rule.message }}
+{{- range $name, $value := .with }}
+{{- $message = replace $name (toString $value) $message }}
+{{- end }}
+{{- fail (printf "%s: %s" (.path | default $rule.path) $message) }}
 {{- end }}
 
 {{/* The backup CronJob's name: Kubernetes appends 11 characters to the Jobs a CronJob creates, so 52 keeps them within 63. */}}
@@ -405,71 +415,20 @@ suspend: {{ $cron.suspend }}
 {{- end }}
 
 {{/*
-The rules that span several keys (rules.yaml). The schema states them too (so editors flag them);
-these `fail`s keep them for anyone who renders with --skip-schema-validation, with the same words.
+The chart's refusals (rules.yaml): the values the templates need, and the rules that span several
+keys. The schema states the cross-key rules too (so editors flag them); these keep them for anyone
+who renders with --skip-schema-validation, with the same words.
 */}}
 {{- define "infrahub-backup.validate" -}}
 {{- /* A null in the values removes the default (Helm's coalescing): refuse it where the templates need a value. */}}
-{{- if kindIs "invalid" .Values.serviceAccount }}
-{{- fail "serviceAccount is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.rbac }}
-{{- fail "rbac is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.image }}
-{{- fail "image is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.image.repository }}
-{{- fail "image.repository is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.image.tag }}
-{{- fail "image.tag is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.job }}
-{{- fail "job is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.backup }}
-{{- fail "backup is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.backup.hooks }}
-{{- fail "backup.hooks is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.backup.storage }}
-{{- fail "backup.storage is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.backup.storage.path }}
-{{- fail "backup.storage.path is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.backup.storage.local }}
-{{- fail "backup.storage.local is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.backup.storage.local.persistence }}
-{{- fail "backup.storage.local.persistence is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.backup.options }}
-{{- fail "backup.options is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.backup.options.neo4jMetadata }}
-{{- fail "backup.options.neo4jMetadata is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.backup.retention }}
-{{- fail "backup.retention is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.backup.encryption }}
-{{- fail "backup.encryption is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.backup.encryption.publicKey }}
-{{- fail "backup.encryption.publicKey is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.backup.encryption.publicKey.key }}
-{{- fail "backup.encryption.publicKey.key is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.restore }}
-{{- fail "restore is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.restore.hooks }}
-{{- fail "restore.hooks is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.restore.storage }}
-{{- fail "restore.storage is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.restore.storage.path }}
-{{- fail "restore.storage.path is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.restore.options }}
-{{- fail "restore.options is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.restore.decryption }}
-{{- fail "restore.decryption is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.restore.decryption.key }}
-{{- fail "restore.decryption.key is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.logFormat }}
-{{- fail "logFormat is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.monitoring }}
-{{- fail "monitoring is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.monitoring.prometheusRule }}
-{{- fail "monitoring.prometheusRule is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.monitoring.prometheusRule.backupMaxAge }}
-{{- fail "monitoring.prometheusRule.backupMaxAge is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
-{{- else if kindIs "invalid" .Values.monitoring.prometheusRule.severity }}
-{{- fail "monitoring.prometheusRule.severity is null, which removes the chart's default, and the chart needs a value here: remove the null (or the key) to keep the default, or give a value" }}
+{{- range $path := (index (.Files.Get "rules.yaml" | fromYaml) "value-null").paths }}
+{{- $value := $.Values }}
+{{- range splitList "." $path }}
+{{- $value = index $value . }}
+{{- end }}
+{{- if kindIs "invalid" $value }}
+{{- include "infrahub-backup.fail" (dict "root" $ "rule" "value-null" "path" $path) }}
+{{- end }}
 {{- end }}
 {{- $backup := .Values.backup }}
 {{- $restore := .Values.restore }}
@@ -540,12 +499,12 @@ beside it. Called with (dict "root" $ "command" "create"|"restore" "section" "ba
 {{- $name := trimPrefix `- "--` . }}
 {{- $since := (index $flags $name | default (index $tool.globalFlags $name)).since }}
 {{- if semverCompare (printf "<%s" $since) $tag }}
-{{- fail (printf "image.tag: %s is older than %s, the first release of the tool known to accept --%s, which %s turns on: use %s or newer, or leave image.tag empty for the chart's %s" $tag $since $name (index $from $name) $since $root.Chart.AppVersion) }}
+{{- include "infrahub-backup.fail" (dict "root" $root "rule" "image-tag-too-old" "with" (dict "{tag}" $tag "{since}" $since "{flag}" $name "{value}" (index $from $name) "{appVersion}" $root.Chart.AppVersion)) }}
 {{- end }}
 {{- end }}
 {{- $s3Archive := index $tool.commands $command "s3Archive" }}
 {{- if and $s3Archive (regexMatch `(?m)^- "s3://` .args) (semverCompare (printf "<%s" $s3Archive.since) $tag) }}
-{{- fail (printf "image.tag: %s is older than %s, the first release of the tool known to restore an s3:// archive, which %s turns on: use %s or newer, or leave image.tag empty for the chart's %s" $tag $s3Archive.since (index $from "s3-archive") $s3Archive.since $root.Chart.AppVersion) }}
+{{- include "infrahub-backup.fail" (dict "root" $root "rule" "image-tag-too-old-for-s3-archive" "with" (dict "{tag}" $tag "{since}" $s3Archive.since "{value}" (index $from "s3-archive") "{appVersion}" $root.Chart.AppVersion)) }}
 {{- end }}
 {{- end }}
 {{- $extraArgs := index $root.Values .section "options" "extraArgs" }}
@@ -560,15 +519,15 @@ beside it. Called with (dict "root" $ "command" "create"|"restore" "section" "ba
 {{- $previousFlag := index $flags $previousName | default (index $tool.globalFlags $previousName) | default (dict) }}
 {{- $isValue := and $previousName (ne (get $previousFlag "type") "bool") }}
 {{- if and (eq $command "create") (eq $name "redact") }}
-{{- fail (printf "%s: --redact erases the attribute values of the running database before the backup: remove it" $at) }}
+{{- include "infrahub-backup.fail" (dict "root" $root "rule" "extra-args-redact" "path" $at) }}
 {{- else if has (printf `- "--%s` $name) $rendered }}
-{{- fail (printf "%s: --%s is already rendered from %s: set that value instead and remove this argument" $at $name (index $from $name)) }}
+{{- include "infrahub-backup.fail" (dict "root" $root "rule" "extra-args-repeat" "path" $at "with" (dict "{flag}" $name "{value}" (index $from $name))) }}
 {{- else if and (eq $command "restore") (eq $name "latest") }}
-{{- fail (printf "%s: --latest beside the archive the chart names: the tool takes one or the other; set restore.storage.s3.latest or restore.storage.local.latest instead" $at) }}
+{{- include "infrahub-backup.fail" (dict "root" $root "rule" "extra-args-latest" "path" $at) }}
 {{- else if and (eq $command "restore") (eq $name "s3") }}
-{{- fail (printf "%s: --s3 needs --latest, which the chart renders only from restore.storage.s3.latest: set that value instead" $at) }}
+{{- include "infrahub-backup.fail" (dict "root" $root "rule" "extra-args-s3" "path" $at) }}
 {{- else if and (eq $command "restore") (not (regexMatch "^-" $arg)) (not $isValue) }}
-{{- fail (printf "%s: the tool restores one archive, and the chart already names it from restore.storage: remove this argument" $at) }}
+{{- include "infrahub-backup.fail" (dict "root" $root "rule" "extra-args-archive" "path" $at) }}
 {{- end }}
 {{- end }}
 {{- end }}

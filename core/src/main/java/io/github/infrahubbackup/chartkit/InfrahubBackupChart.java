@@ -103,7 +103,7 @@ public final class InfrahubBackupChart {
         if (!key.isEmpty()) {
             Optional<String> section = Subchart.sectionProblem(values.raw(), key);
             if (section.isPresent()) {
-                return new Validation(List.of(new ProblemLocator(values.sources(), "").locate(key, false, section.get(), null)));
+                return new Validation(List.of(new ProblemLocator(values.sources(), "").locate(key, false, section.get(), null, Problem.SUBCHART_SECTION)));
             }
         }
         ProblemLocator locator = new ProblemLocator(values.sources(), key);
@@ -183,7 +183,7 @@ public final class InfrahubBackupChart {
     }
 
     private static Problem ruleProblem(ProblemLocator locator, ChartRenderer.TemplateFailedException failure) {
-        return locator.locate(failure.path(), false, failure.reason(), null);
+        return locator.locate(failure.path(), false, failure.reason(), null, failure.rule());
     }
 
     private static InvalidValuesException invalid(Problem problem) {
@@ -204,6 +204,6 @@ public final class InfrahubBackupChart {
         }
         return Optional.ofNullable(HelmOutput.unreadableDocument(manifests)).map(reason -> checked.locator().locate(
                 checked.separatorPath(), false, "holds a line or paragraph separator (U+0085, U+2028 or U+2029) that breaks the rendered YAML ("
-                        + reason + "); remove it", null));
+                        + reason + "); remove it", null, Problem.OUTPUT_LINE_SEPARATOR));
     }
 }

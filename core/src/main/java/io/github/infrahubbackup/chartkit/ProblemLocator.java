@@ -38,7 +38,7 @@ final class ProblemLocator {
     List<Problem> schemaProblems(List<SchemaViolation> violations) {
         List<Problem> located = new ArrayList<>(violations.size());
         for (SchemaViolation violation : violations) {
-            located.add(locate(violation.path(), violation.atKey(), violation.message(), violation.hint()));
+            located.add(locate(violation.path(), violation.atKey(), violation.message(), violation.hint(), violation.rule()));
         }
         located.sort(Comparator.<Problem>comparingInt(problem -> problem.file().map(this::sourceOrder).orElse(Integer.MAX_VALUE))
                 .thenComparingInt(problem -> positionOf(problem.path(), false).isPresent()
@@ -59,8 +59,9 @@ final class ProblemLocator {
      * The problem with the value at {@code path} (relative to the checked values).
      *
      * @param atKey whether the key itself is wrong (an unknown key) rather than its value
+     * @param rule  the id of the broken rule ({@link Problem#rule()})
      */
-    Problem locate(String path, boolean atKey, String message, String hint) {
+    Problem locate(String path, boolean atKey, String message, String hint, String rule) {
         String fullPath = prefix.isEmpty() ? path : path.isEmpty() ? prefix : prefix + "." + path;
         SourcePosition position = positionOf(fullPath, atKey)
                 .or(() -> positionOf(fullPath, !atKey))
@@ -72,8 +73,8 @@ final class ProblemLocator {
                     : " (--set reads only true and false as booleans and plain digits as numbers)");
         }
         return position == null
-                ? new Problem(fullPath, null, 0, 0, message, hint)
-                : new Problem(fullPath, position.source(), position.line(), position.column(), message, hint);
+                ? new Problem(rule, fullPath, null, 0, 0, message, hint)
+                : new Problem(rule, fullPath, position.source(), position.line(), position.column(), message, hint);
     }
 
     /** For a value that is missing, the key of the closest enclosing map the user wrote. */

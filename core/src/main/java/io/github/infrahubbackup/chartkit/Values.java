@@ -179,7 +179,7 @@ public final class Values {
                     Coalesce.merge(merged, values.values());
                 } catch (ValuesSyntaxException e) {
                     SourcePosition at = e.position();
-                    problems.add(new Problem("", at.source(), at.line(), at.column(), e.reason(), null));
+                    problems.add(new Problem(Problem.VALUES_SYNTAX, "", at.source(), at.line(), at.column(), e.reason(), null));
                 }
             }
             applySets(sets, false, merged, sources, problems);
@@ -199,7 +199,7 @@ public final class Values {
                     parse(argument, strings, target);
                     sources.add(positionsOf(flag + " " + argument, own));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new Problem("", flag + " " + argument, 1, 1, e.getMessage(), null));
+                    problems.add(new Problem(Problem.VALUES_SET, "", flag + " " + argument, 1, 1, e.getMessage(), null));
                 }
             }
         }
@@ -239,12 +239,12 @@ public final class Values {
             try {
                 return new ValuesText(name, source instanceof Path path ? ValuesInput.read(path) : ValuesInput.read(name, ((ValuesStream) source).in()));
             } catch (ValuesInput.UnreadableException e) {
-                Problem problem = new Problem("", name.isEmpty() ? null : name, 0, 0, e.reason(), null);
+                Problem problem = new Problem(Problem.VALUES_FILE, "", name.isEmpty() ? null : name, 0, 0, e.reason(), null);
                 problems.add(problem);
                 unreadable.add(problem);
             } catch (ValuesSyntaxException e) {
                 SourcePosition at = e.position();
-                problems.add(new Problem("", at.source(), at.line(), at.column(), e.reason(), null));
+                problems.add(new Problem(Problem.VALUES_SYNTAX, "", at.source(), at.line(), at.column(), e.reason(), null));
             }
             return null;
         }

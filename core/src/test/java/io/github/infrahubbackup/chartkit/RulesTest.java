@@ -11,23 +11,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The chart's cross-key rules have one source, templates/chart/rules.yaml: both templates fail
- * through it (no rule sentence written in a template), and the schema's if/then block for each rule
- * names it and says the same sentence, so editors, Helm and the library agree word for word.
+ * The chart's refusals have one source, templates/chart/rules.yaml: both templates fail through it
+ * (each helper file calls fail once, and writes no rule's sentence), and the schema's if/then block
+ * for each cross-key rule names it and says the same sentence, so editors, Helm and the library
+ * agree word for word.
  */
 class RulesTest {
-    /** Each rule's path and message, by its name. */
-    static final Map<String, Map<String, String>> RULES = rules();
+    /** Each rule's path, message and schema part, by its id. */
+    static final Map<String, Map<String, Object>> RULES = rules();
 
     /** The message of one of the chart's rules. */
     static String message(String rule) {
-        return RULES.get(rule).get("message");
+        return (String) RULES.get(rule).get("message");
     }
 
     @Test
@@ -50,7 +52,7 @@ class RulesTest {
                 }
             }
         }
-        RULES.keySet().stream().filter(name -> !stated.containsKey(name))
+        RULES.keySet().stream().filter(name -> RULES.get(name).containsKey("schema") && !stated.containsKey(name))
                 .forEach(name -> problems.add("rule " + name + " is not in the schema, so editors cannot flag it"));
         assertEquals(List.of(), problems);
     }
@@ -61,16 +63,37 @@ class RulesTest {
         String pebble = Files.readString(ProjectFolder.PEBBLE.resolve("_helpers.peb"));
         List<String> problems = new ArrayList<>();
         RULES.forEach((name, rule) -> {
-            if (!go.contains("(dict \"root\" . \"rule\" \"" + name + "\")")) {
+            if (!go.contains("\"rule\" \"" + name + "\"")) {
                 problems.add("_helpers.tpl does not fail with rule " + name);
             }
-            if (!pebble.contains("failRule(root, \"" + name + "\")")) {
+            if (!pebble.contains("failRule(root, \"" + name + "\"")) {
                 problems.add("_helpers.peb does not fail with rule " + name);
             }
-            if (go.contains(rule.get("message")) || pebble.contains(rule.get("message"))) {
-                problems.add("a template writes the sentence of rule " + name + " itself instead of reading rules.yaml");
+            // The words between the {placeholders} the template fills in.
+            for (String words : message(name).split("\\{[a-zA-Z]+\\}")) {
+                if (words.strip().length() > 12 && (go.contains(words) || pebble.contains(words))) {
+                    problems.add("a template writes the words \"" + words + "\" of rule " + name + " itself instead of reading rules.yaml");
+                }
             }
         });
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void eachTemplateCallsFailOnceInTheHelperThatReadsRulesYaml() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path folder : List.of(ProjectFolder.CHART.resolve("templates"), ProjectFolder.PEBBLE)) {
+            try (var files = Files.list(folder)) {
+                for (Path file : files.sorted().toList()) {
+                    long fails = Pattern.compile("\\{\\{-?\\s*fail\\s|\\bfail\\(").matcher(Files.readString(file)).results().count();
+                    long expected = file.getFileName().toString().startsWith("_helpers.") ? 1 : 0;
+                    if (fails != expected) {
+                        problems.add(file.getFileName() + " calls fail " + fails + " times, expected " + expected
+                                + " (the helper that fails with a rule of rules.yaml)");
+                    }
+                }
+            }
+        }
         assertEquals(List.of(), problems);
     }
 
@@ -79,13 +102,22 @@ class RulesTest {
         Map<String, Object> schema = load(ProjectFolder.SCHEMA);
         List<String> problems = new ArrayList<>();
         RULES.forEach((name, rule) -> {
-            Object node = schema;
-            for (String key : rule.get("path").split("\\.")) {
-                Object properties = node instanceof Map<?, ?> map ? map.get("properties") : null;
-                node = properties instanceof Map<?, ?> map ? map.get(key) : null;
+            List<Object> paths = new ArrayList<>();
+            if (rule.containsKey("path")) {
+                paths.add(rule.get("path"));
             }
-            if (node == null) {
-                problems.add("rule " + name + ": " + rule.get("path") + " is not a value of the chart");
+            if (rule.get("paths") instanceof List<?> listed) {
+                paths.addAll(listed);
+            }
+            for (Object path : paths) {
+                Object node = schema;
+                for (String key : String.valueOf(path).split("\\.")) {
+                    Object properties = node instanceof Map<?, ?> map ? map.get("properties") : null;
+                    node = properties instanceof Map<?, ?> map ? map.get(key) : null;
+                }
+                if (node == null) {
+                    problems.add("rule " + name + ": " + path + " is not a value of the chart");
+                }
             }
         });
         assertEquals(List.of(), problems);
@@ -107,8 +139,8 @@ class RulesTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, String>> rules() {
-        return (Map<String, Map<String, String>>) (Map<?, ?>) load(ProjectFolder.CHART.resolve("rules.yaml"));
+    private static Map<String, Map<String, Object>> rules() {
+        return (Map<String, Map<String, Object>>) (Map<?, ?>) load(ProjectFolder.CHART.resolve("rules.yaml"));
     }
 
     private static Map<String, Object> load(Path file) {

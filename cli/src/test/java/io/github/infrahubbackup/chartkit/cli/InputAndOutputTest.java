@@ -230,7 +230,7 @@ class InputAndOutputTest {
         String[] lines = result.err().split("\n");
         assertEquals(2, lines.length, result.err());
         assertTrue(lines[0].contains("unknown key \"bucklet\"") && lines[0].contains("did you mean bucket?"), result.err());
-        assertTrue(lines[1].contains("backup.storage.s3.bucket is required"), result.err());
+        assertTrue(lines[1].contains("backup.storage.s3.bucket: required when backup.storage.type is s3"), result.err());
     }
 
     @Test

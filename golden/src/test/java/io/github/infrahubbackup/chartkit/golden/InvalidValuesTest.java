@@ -25,8 +25,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every file of examples/invalid is refused by the Java validator, with its expected message on its
- * expected line, and by real Helm for the same reason; every scenario file is accepted by both.
+ * Every file of examples/invalid is refused by the Java validator, for its expected rule, with its
+ * expected message on its expected line, and by real Helm for the same reason; every scenario file
+ * is accepted by both.
  */
 @Tag("helm")
 class InvalidValuesTest {
@@ -35,25 +36,29 @@ class InvalidValuesTest {
 
     private static HelmChart helm;
 
-    /** The header of an invalid example: what the error must say and on which line. */
-    record Expectation(Path file, String fragment, int line) {
+    /** The header of an invalid example: the rule it breaks (Problem.rule()), what the error must say and on which line. */
+    record Expectation(Path file, String rule, String fragment, int line) {
         static Expectation read(Path file) throws IOException {
+            String rule = null;
             String fragment = null;
             int line = -1;
             for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (!text.startsWith("#")) {
                     break;
                 }
-                if (text.startsWith("# expect: ")) {
+                if (text.startsWith("# rule: ")) {
+                    rule = text.substring("# rule: ".length()).strip();
+                } else if (text.startsWith("# expect: ")) {
                     fragment = text.substring("# expect: ".length()).strip();
                 } else if (text.startsWith("# line: ")) {
                     line = Integer.parseInt(text.substring("# line: ".length()).strip());
                 }
             }
-            if (fragment == null || line < 1) {
-                throw new IllegalStateException(file + " needs '# expect: <message fragment>' and '# line: <N>' header lines");
+            if (rule == null || fragment == null || line < 1) {
+                throw new IllegalStateException(file + " needs '# expect: <message fragment>', '# rule: <Problem.rule()>' and"
+                        + " '# line: <N>' header lines");
             }
-            return new Expectation(file, fragment, line);
+            return new Expectation(file, rule, fragment, line);
         }
     }
 
@@ -76,13 +81,13 @@ class InvalidValuesTest {
             Validation validation = chart.validate(Values.builder().file(file).build());
             assertFalse(validation.isValid(), file + " was accepted");
             boolean found = validation.problems().stream().anyMatch(problem -> matches(problem, expected));
-            assertTrue(found, "expected a problem containing \"" + expected.fragment() + "\" at line " + expected.line()
+            assertTrue(found, "expected a problem of rule " + expected.rule() + " containing \"" + expected.fragment() + "\" at line " + expected.line()
                     + " of " + file + ", got:\n" + validation);
         }));
     }
 
     private static boolean matches(Problem problem, Expectation expected) {
-        return problem.toString().contains(expected.fragment()) && problem.line() == expected.line()
+        return problem.rule().equals(expected.rule()) && problem.toString().contains(expected.fragment()) && problem.line() == expected.line()
                 && problem.file().map(name -> name.equals(expected.file().toString())).orElse(false);
     }
 

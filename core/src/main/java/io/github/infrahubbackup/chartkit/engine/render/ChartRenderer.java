@@ -129,7 +129,7 @@ public final class ChartRenderer {
         } catch (PebbleException | IllegalStateException e) {
             HelmFunctions.TemplateFailure failure = findFailure(e);
             if (failure != null) {
-                throw new TemplateFailedException(name, failure.reason(), failure.path());
+                throw new TemplateFailedException(name, failure.reason(), failure.path(), failure.rule());
             }
             throw e;
         }
@@ -150,10 +150,12 @@ public final class ChartRenderer {
         private final String template;
         private final String reason;
         private final String path;
+        private final String rule;
 
-        TemplateFailedException(String template, String reason, String path) {
+        TemplateFailedException(String template, String reason, String path, String rule) {
             super(template + ": " + reason);
             this.path = path;
+            this.rule = rule;
             this.template = template;
             this.reason = reason;
         }
@@ -169,6 +171,11 @@ public final class ChartRenderer {
         /** The path of the value the broken rule is about, as {@code --set} writes it; "" when the template names none. */
         public String path() {
             return path;
+        }
+
+        /** The id of the broken rule; "" when the template names none. */
+        public String rule() {
+            return rule;
         }
     }
 }

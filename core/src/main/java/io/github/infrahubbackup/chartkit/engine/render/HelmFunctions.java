@@ -1,5 +1,7 @@
 package io.github.infrahubbackup.chartkit.engine.render;
 
+import io.github.infrahubbackup.chartkit.Problem;
+
 import io.github.infrahubbackup.chartkit.engine.text.GoRegex;
 import io.github.infrahubbackup.chartkit.engine.text.GoStrconv;
 import io.github.infrahubbackup.chartkit.engine.text.GoStrings;
@@ -63,6 +65,7 @@ final class HelmFunctions extends AbstractExtension {
                 Map.entry("int", new SimpleFilter(List.of(), (input, args) -> toInt(input))),
                 Map.entry("hasSuffix", new SimpleFilter(List.of("suffix"), (input, args) -> GoStrings.print(input).endsWith(GoStrings.print(args.get("suffix"))))),
                 Map.entry("atoi", new SimpleFilter(List.of(), (input, args) -> GoStrconv.atoi(GoStrings.print(input)))),
+                Map.entry("firstMissing", new SimpleFilter(List.of("paths"), (input, args) -> firstMissing(input, args.get("paths")))),
                 Map.entry("trimPrefix", new SimpleFilter(List.of("prefix"), (input, args) -> GoStrings.trimPrefix(GoStrings.print(input), GoStrings.print(args.get("prefix"))))),
                 Map.entry("regexFind", new SimpleFilter(List.of("regex"), (input, args) -> regexFind(GoStrings.print(args.get("regex")), GoStrings.print(input)))),
                 Map.entry("regexFindAll", new SimpleFilter(List.of("regex"), (input, args) -> regexFindAll(GoStrings.print(args.get("regex")), GoStrings.print(input)))),
@@ -92,13 +95,18 @@ final class HelmFunctions extends AbstractExtension {
             @Override
             public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
                 Object path = args.get("path");
-                throw new TemplateFailure(GoStrings.print(args.get("message")), path == null ? "" : GoStrings.print(path));
+                Object rule = args.get("rule");
+                throw new TemplateFailure(GoStrings.print(args.get("message")), path == null ? "" : GoStrings.print(path),
+                        rule == null ? "" : GoStrings.print(rule));
             }
 
-            /** Helm's fail takes the message; the twins add the path of the value the message is about, as data. */
+            /**
+             * Helm's fail takes the message; the twins add, as data, the path of the value the message
+             * is about and the id of the rule it states (Helm's message says the path in its text).
+             */
             @Override
             public List<String> getArgumentNames() {
-                return List.of("message", "path");
+                return List.of("message", "path", "rule");
             }
         }, "semverCompare", new Function() {
             @Override
@@ -108,7 +116,8 @@ final class HelmFunctions extends AbstractExtension {
                 } catch (SemanticVersion.Unreadable e) {
                     // Helm fails the render ("error calling semverCompare"); the twin says why, at the value's path.
                     Object path = args.get("path");
-                    throw new TemplateFailure(e.getMessage() + "; use a release such as 2.3.0", path == null ? "" : GoStrings.print(path));
+                    throw new TemplateFailure(e.getMessage() + "; use a release such as 2.3.0", path == null ? "" : GoStrings.print(path),
+                            Problem.UNREADABLE_VERSION);
                 }
             }
 
@@ -168,6 +177,28 @@ final class HelmFunctions extends AbstractExtension {
     private String toYaml(Object value) {
         String printed = printedDefaults.get(value);
         return printed != null ? printed : GoYaml.toYaml(value);
+    }
+
+    /**
+     * The first of the dotted paths (keys without dots) whose value is missing or null in the map,
+     * or null when every one has a value: what a Go template finds with {@code range} over the
+     * paths, {@code index} along each and {@code kindIs "invalid"}. A Pebble loop doing the same
+     * costs about 30 µs per validation, more than a tenth of a whole render, so the twins call this.
+     */
+    static String firstMissing(Object values, Object paths) {
+        if (!(paths instanceof Collection<?> list)) {
+            return null;
+        }
+        for (Object path : list) {
+            Object value = values;
+            for (String key : GoStrings.split(GoStrings.print(path), ".")) {
+                value = value instanceof Map<?, ?> map ? map.get(key) : null;
+            }
+            if (value == null) {
+                return GoStrings.print(path);
+            }
+        }
+        return null;
     }
 
     /** Go templates' truth: nil, false, zero numbers, empty strings, lists and maps are empty. */
@@ -238,15 +269,22 @@ final class HelmFunctions extends AbstractExtension {
         return 0;
     }
 
-    /** Raised by the {@code fail} function: the chart's own message for values it refuses, and the value it is about. */
+    /** Raised by the {@code fail} function: the chart's own message for values it refuses, the value it is about and the rule's id. */
     static final class TemplateFailure extends PebbleException {
         private final String reason;
         private final String path;
+        private final String rule;
 
-        TemplateFailure(String reason, String path) {
+        TemplateFailure(String reason, String path, String rule) {
             super(null, reason);
             this.reason = reason;
             this.path = path;
+            this.rule = rule;
+        }
+
+        /** The id of the rule the template states; "" when it names none. */
+        String rule() {
+            return rule;
         }
 
         String reason() {

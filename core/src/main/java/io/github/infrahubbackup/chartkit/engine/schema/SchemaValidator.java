@@ -83,11 +83,11 @@ public final class SchemaValidator {
             String key = message.getProperty();
             return new SchemaViolation(ValuePaths.child(path, key), true,
                     "unknown key \"" + key + "\": the chart does not read it; remove it or correct its name",
-                    hints.forUnknownKey(elements(location), key));
+                    hints.forUnknownKey(elements(location), key), rule(message, type));
         }
         String custom = errorMessage(message);
         if (custom != null) {
-            return new SchemaViolation(path, false, custom, null);
+            return new SchemaViolation(path, false, custom, null, rule(message, type));
         }
         String text = withoutLocation(message.getMessage());
         String described = switch (type) {
@@ -103,8 +103,31 @@ public final class SchemaValidator {
             case "required" -> args.length >= 1 ? "the key \"" + args[0] + "\" is missing here; add it" : text;
             default -> text;
         };
-        return new SchemaViolation(path, false, described, null);
+        return new SchemaViolation(path, false, described, null, rule(message, type));
     }
+
+    /**
+     * The rule a violation breaks: the chart rule named by the innermost {@code $comment} of the form
+     * {@code rules.yaml: <id>} on the way to the failing keyword (a root allOf block that states a
+     * cross-key rule, or a value's schema that states a rule of its own), else {@code schema.<keyword>}.
+     */
+    private String rule(ValidationMessage message, String keyword) {
+        String rule = "schema." + keyword;
+        JsonNodePath location = message.getSchemaLocation().getFragment();
+        JsonNode node = schemaTree;
+        for (int i = 0; location != null && i < location.getNameCount() && node != null && !node.isMissingNode(); i++) {
+            String comment = node.path("$comment").asText("");
+            if (comment.startsWith(RULE_COMMENT)) {
+                rule = comment.substring(RULE_COMMENT.length());
+            }
+            String step = String.valueOf(location.getElement(i));
+            node = node.isArray() ? node.path(Integer.parseInt(step)) : node.path(step);
+        }
+        return rule;
+    }
+
+    /** How a schema object names the chart rule it states (the generator writes it, from rules.yaml). */
+    static final String RULE_COMMENT = "rules.yaml: ";
 
     private String errorMessage(ValidationMessage message) {
         return errorMessage(schemaTree, message);

@@ -133,6 +133,25 @@ public final class GoStrings {
         return !suffix.isEmpty() && text.endsWith(suffix) ? text.substring(0, text.length() - suffix.length()) : text;
     }
 
+    /**
+     * strings.Split (sprig's splitList): the parts between each occurrence of a literal separator,
+     * empty parts kept; an empty separator splits after each character (code point).
+     */
+    public static java.util.List<String> split(String text, String separator) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (separator.isEmpty()) {
+            text.codePoints().forEach(c -> parts.add(new String(Character.toChars(c))));
+            return parts;
+        }
+        int start = 0;
+        for (int at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, start)) {
+            parts.add(text.substring(start, at));
+            start = at + separator.length();
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+
     /** strings.TrimSpace: Unicode white space (unicode.IsSpace) at both ends. */
     public static String trimSpace(String text) {
         int start = 0;

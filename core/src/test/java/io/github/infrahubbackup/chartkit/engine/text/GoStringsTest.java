@@ -20,6 +20,15 @@ class GoStringsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void splitsAsGoStringsSplitDoes() {
+        assertEquals(java.util.List.of("backup", "storage", "s3"), GoStrings.split("backup.storage.s3", "."));
+        assertEquals(java.util.List.of("", "a", "", "b", ""), GoStrings.split(".a..b.", "."));
+        assertEquals(java.util.List.of(""), GoStrings.split("", "."));
+        assertEquals(java.util.List.of("a", "b"), GoStrings.split("a[.]b", "[.]"));
+        assertEquals(java.util.List.of("é", "😀"), GoStrings.split("é😀", ""));
+    }
+
+    @org.junit.jupiter.api.Test
     void escapesWhatIsNotPrintable() {
         assertEquals("\"a\\nb\\tc\\rd\"", GoStrings.quote("a\nb\tc\rd"));
         assertEquals("\"\\a\\b\\f\\v\"", GoStrings.quote("\u0007\b\f\u000B"));
