@@ -62,16 +62,6 @@ class ImageTagGateTest {
                 publicKey:
                   secretName: backup-public-key
             """;
-    private static final String FORCED_RESTORE = """
-            restore:
-              enabled: true
-              storage:
-                s3:
-                  bucket: infrahub-backups
-                  key: prod/infrahub_backup_20261201_021500.tar.gz
-              options:
-                force: true
-            """;
     private static final String S3_RESTORE = """
             restore:
               enabled: true
@@ -80,16 +70,8 @@ class ImageTagGateTest {
                   bucket: infrahub-backups
                   key: prod/infrahub_backup_20261201_021500.tar.gz
             """;
-    private static final String STAGING_RESTORE = """
-            restore:
-              enabled: true
-              storage:
-                s3:
-                  bucket: infrahub-backups
-                  key: prod/infrahub_backup_20261201_021500.tar.gz
-              options:
-                resetDeploymentId: true
-            """;
+    private static final String FORCED_RESTORE = S3_RESTORE + "  options:\n    force: true\n";
+    private static final String STAGING_RESTORE = S3_RESTORE + "  options:\n    resetDeploymentId: true\n";
 
     @TempDir
     static Path work;
@@ -104,12 +86,7 @@ class ImageTagGateTest {
     @ParameterizedTest(name = "1.7.4 runs {0}")
     @ValueSource(strings = {"local", "encrypted", "forced restore", "staging restore"})
     void theUpstreamChartsImageRunsWhatItHas(String what) throws IOException {
-        String values = "image:\n  tag: \"1.7.4\"\n" + switch (what) {
-            case "local" -> LOCAL_BACKUP;
-            case "encrypted" -> ENCRYPTED_BACKUP;
-            case "forced restore" -> FORCED_RESTORE;
-            default -> STAGING_RESTORE;
-        };
+        String values = withTag("1.7.4", what);
         Validation validation = CHART.validate(values(values));
         assertTrue(validation.isValid(), () -> "1.7.4 with " + what + " is refused: " + validation);
         String pebble = CHART.render(validation, RELEASE).yaml();
@@ -129,13 +106,7 @@ class ImageTagGateTest {
     })
     void anOlderReleaseIsRefusedNamingTheFlagAndItsRelease(String tag, String what, String flag, String since, String value)
             throws IOException {
-        String values = "image:\n  tag: \"" + tag + "\"\n" + switch (what) {
-            case "local" -> LOCAL_BACKUP;
-            case "encrypted" -> ENCRYPTED_BACKUP;
-            case "forced restore" -> FORCED_RESTORE;
-            case "restore from s3" -> S3_RESTORE;
-            default -> STAGING_RESTORE;
-        };
+        String values = withTag(tag, what);
         // An s3:// archive is an argument, not a flag: releases before 1.3.0 read a file path only.
         String accepts = flag == null ? "restore an s3:// archive" : "accept --" + flag;
         String expected = tag + " is older than " + since + ", the first release of the tool known to " + accepts
@@ -196,6 +167,18 @@ class ImageTagGateTest {
             }
         }
         return tests.stream();
+    }
+
+    /** Values that turn on {@code what}, on the image {@code tag}. */
+    private static String withTag(String tag, String what) {
+        return "image:\n  tag: \"" + tag + "\"\n" + switch (what) {
+            case "local" -> LOCAL_BACKUP;
+            case "encrypted" -> ENCRYPTED_BACKUP;
+            case "forced restore" -> FORCED_RESTORE;
+            case "restore from s3" -> S3_RESTORE;
+            case "staging restore" -> STAGING_RESTORE;
+            default -> throw new IllegalArgumentException("no values for " + what);
+        };
     }
 
     private static Values values(String yaml) {
