@@ -49,6 +49,9 @@ class AlertRulesTest {
     private static final Map<String, Long> SECONDS = Map.of(
             "y", 31_536_000L, "w", 604_800L, "d", 86_400L, "h", 3_600L, "m", 60L, "s", 1L);
     private static final String PROMTOOL = findPromtool();
+    /** The chart's defaults, for what a scenario leaves to them. */
+    private static final Map<String, Object> DEFAULTS =
+            Values.builder().file(ProjectFolder.CHART.resolve("values.yaml")).build().asMap();
 
     @TestFactory
     Stream<DynamicNode> eachBehaviourHoldsForEveryRenderedRule(@TempDir Path work) throws IOException {
@@ -148,10 +151,9 @@ class AlertRulesTest {
     }
 
     private static Map<String, String> placeholders(Scenario scenario, Map<String, Object> rule) {
-        Map<String, Object> values = scenarioValues(scenario);
-        Map<String, Object> defaults = Values.builder().file(ProjectFolder.CHART.resolve("values.yaml")).build().asMap();
-        String maxAge = String.valueOf(monitoring(values, "backupMaxAge", monitoring(defaults, "backupMaxAge", null)));
-        String severity = String.valueOf(monitoring(values, "severity", monitoring(defaults, "severity", null)));
+        Map<String, Object> values = ScenarioValues.own(scenario);
+        String maxAge = String.valueOf(monitoring(values, "backupMaxAge", monitoring(DEFAULTS, "backupMaxAge", null)));
+        String severity = String.valueOf(monitoring(values, "severity", monitoring(DEFAULTS, "severity", null)));
         long seconds = seconds(maxAge);
         String group = (String) map(((List<?>) map(rule.get("spec")).get("groups")).get(0)).get("name");
         String cronJob = group.substring(0, group.length() - ".rules".length());
@@ -165,14 +167,6 @@ class AlertRulesTest {
         fill.put("SAMPLES", String.valueOf(seconds / 60 + 5));
         fill.put("SEVERITY", severity);
         return fill;
-    }
-
-    private static Map<String, Object> scenarioValues(Scenario scenario) {
-        Map<String, Object> values = Values.builder().file(scenario.file()).build().asMap();
-        if (scenario.parent().isPresent() && values.get(scenario.parentKey()) instanceof Map<?, ?> own) {
-            return map(own);
-        }
-        return values;
     }
 
     private static Object monitoring(Map<String, Object> values, String key, Object otherwise) {

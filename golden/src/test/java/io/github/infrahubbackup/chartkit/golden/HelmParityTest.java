@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.marcnuri.helm.LintResult;
 import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
 import io.github.infrahubbackup.chartkit.Release;
-import io.github.infrahubbackup.chartkit.Values;
 import io.github.infrahubbackup.chartkit.testing.HelmChart;
 import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.nio.charset.StandardCharsets;
@@ -61,9 +60,7 @@ class HelmParityTest {
         InfrahubBackupChart chart = InfrahubBackupChart.load();
         return UpstreamValues.OVERLAYS.keySet().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             List<Path> files = UpstreamValues.files(folder, name);
-            Values.Builder values = Values.builder();
-            files.forEach(values::file);
-            String library = chart.render(values.build(), Release.named("prod").in("infrahub")).yaml();
+            String library = chart.render(UpstreamValues.values(files), Release.named("prod").in("infrahub")).yaml();
             assertEquals(library, helm.template("prod", "infrahub", files), "helm template -f upstream defaults -f " + name);
         }));
     }

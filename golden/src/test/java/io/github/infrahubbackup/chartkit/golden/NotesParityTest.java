@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
 import io.github.infrahubbackup.chartkit.Release;
-import io.github.infrahubbackup.chartkit.Values;
 import io.github.infrahubbackup.chartkit.testing.HelmChart;
 import io.github.infrahubbackup.chartkit.testing.ProjectFolder;
 import java.io.IOException;
@@ -61,9 +60,7 @@ class NotesParityTest {
         InfrahubBackupChart chart = InfrahubBackupChart.load();
         return UpstreamValues.OVERLAYS.keySet().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             List<Path> files = UpstreamValues.files(folder, name);
-            Values.Builder values = Values.builder();
-            files.forEach(values::file);
-            String notes = chart.render(values.build(), Release.named("prod").in("infrahub")).notes();
+            String notes = chart.render(UpstreamValues.values(files), Release.named("prod").in("infrahub")).notes();
             assertEquals(helm.installNotes("prod", "infrahub", files), "NOTES:\n" + notes, "notes of upstream defaults with " + name);
         }));
     }

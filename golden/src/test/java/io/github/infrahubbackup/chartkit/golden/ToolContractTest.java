@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
-import io.github.infrahubbackup.chartkit.Values;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,11 +36,7 @@ class ToolContractTest {
         GoldenFiles golden = GoldenFiles.of(ProjectFolder.SCENARIOS, ProjectFolder.GOLDEN);
         return golden.scenarios().stream().map(scenario -> DynamicTest.dynamicTest(scenario.name(), () -> {
             String rendered = Files.readString(golden.goldenFile(scenario), StandardCharsets.UTF_8);
-            Map<String, Object> values = Values.builder().file(scenario.file()).build().asMap();
-            if (scenario.parent().isPresent() && values.get(scenario.parentKey()) instanceof Map<?, ?> own) {
-                values = cast(own);
-            }
-            List<String> problems = TOOL.problems(rendered, ToolContract.userEnv(values));
+            List<String> problems = TOOL.problems(rendered, ToolContract.userEnv(ScenarioValues.own(scenario)));
             assertEquals(List.of(), problems, "golden/" + scenario.name() + ".yaml runs the tool with arguments "
                     + TOOL.release + " refuses");
         }));

@@ -1,5 +1,6 @@
 package io.github.infrahubbackup.chartkit.golden;
 
+import io.github.infrahubbackup.chartkit.Values;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -78,6 +79,13 @@ final class UpstreamValues {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The files read left to right, as {@code helm template -f DEFAULTS -f OVERLAY} reads them. */
+    static Values values(List<Path> files) {
+        Values.Builder values = Values.builder();
+        files.forEach(values::file);
+        return values.build();
     }
 
     private static Path resource(String name) {

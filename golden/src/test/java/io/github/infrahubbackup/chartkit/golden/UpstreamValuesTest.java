@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.infrahubbackup.chartkit.InfrahubBackupChart;
 import io.github.infrahubbackup.chartkit.Release;
 import io.github.infrahubbackup.chartkit.Validation;
-import io.github.infrahubbackup.chartkit.Values;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,9 +65,7 @@ class UpstreamValuesTest {
     Stream<DynamicTest> upstreamValuesFilesValidateAndRender() {
         InfrahubBackupChart chart = InfrahubBackupChart.load();
         return UpstreamValues.OVERLAYS.keySet().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            Values.Builder values = Values.builder();
-            UpstreamValues.files(work, name).forEach(values::file);
-            Validation validation = chart.validate(values.build());
+            Validation validation = chart.validate(UpstreamValues.values(UpstreamValues.files(work, name)));
             assertTrue(validation.isValid(), name + ": " + validation.problems());
             assertTrue(chart.render(validation, Release.named("prod").in("infrahub")).yaml().contains("kind: Role"), name);
         }));
