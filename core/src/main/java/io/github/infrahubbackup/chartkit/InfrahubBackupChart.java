@@ -8,6 +8,7 @@ import io.github.infrahubbackup.chartkit.engine.render.TemplateFolder;
 import io.github.infrahubbackup.chartkit.engine.schema.SchemaValidator;
 import io.github.infrahubbackup.chartkit.engine.text.GoStrings;
 import io.github.infrahubbackup.chartkit.engine.values.Coalesce;
+import io.github.infrahubbackup.chartkit.engine.values.DeepStack;
 import io.github.infrahubbackup.chartkit.engine.values.Subchart;
 import io.github.infrahubbackup.chartkit.engine.values.ValuesReader;
 import java.util.ArrayList;
@@ -99,6 +100,10 @@ public final class InfrahubBackupChart {
         if (!values.readProblems().isEmpty()) {
             return new Validation(values.readProblems());
         }
+        return DeepStack.forTree(values.raw(), () -> check(values));
+    }
+
+    private Validation check(Values values) {
         String key = values.parentChart().isPresent() ? values.parentKey().orElse(metadata.name()) : "";
         if (!key.isEmpty()) {
             Optional<String> section = Subchart.sectionProblem(values.raw(), key);
@@ -154,6 +159,12 @@ public final class InfrahubBackupChart {
         if (checked.merged() == null) {
             return new Rendering(release, List.of(), () -> "");
         }
+        List<Manifest> manifests = DeepStack.forTree(checked.merged(), () -> checkedManifests(checked, release));
+        return new Rendering(release, manifests, checked.subchart() ? () -> ""
+                : () -> DeepStack.forTree(checked.merged(), () -> notes(checked, release)));
+    }
+
+    private List<Manifest> checkedManifests(Validation.Checked checked, Release release) {
         List<Manifest> manifests;
         try {
             manifests = manifests(checked, release);
@@ -165,7 +176,7 @@ public final class InfrahubBackupChart {
         unreadableOutput(checked, manifests).ifPresent(problem -> {
             throw invalid(problem);
         });
-        return new Rendering(release, manifests, checked.subchart() ? () -> "" : () -> notes(checked, release));
+        return manifests;
     }
 
     /** What {@code helm install} prints under "NOTES:": the rendered notes without the white space around them. */

@@ -1,6 +1,7 @@
 package io.github.infrahubbackup.chartkit;
 
 import io.github.infrahubbackup.chartkit.engine.values.Coalesce;
+import io.github.infrahubbackup.chartkit.engine.values.DeepStack;
 import io.github.infrahubbackup.chartkit.engine.values.SetParser;
 import io.github.infrahubbackup.chartkit.engine.values.SourcePosition;
 import io.github.infrahubbackup.chartkit.engine.values.ValuePaths;
@@ -56,7 +57,7 @@ public final class Values {
 
     /** The combined user values (without the chart's defaults); a deep copy. */
     public Map<String, Object> asMap() {
-        return Coalesce.asMap(Coalesce.deepCopy(values));
+        return Coalesce.asMap(DeepStack.forTree(values, () -> Coalesce.deepCopy(values)));
     }
 
     /** The parent chart these are the values of, when the chart is rendered as its subchart. */
@@ -176,7 +177,7 @@ public final class Values {
                 try {
                     ValuesFile values = ValuesReader.read(text.name(), text.yaml());
                     sources.add(values);
-                    Coalesce.merge(merged, values.values());
+                    DeepStack.forTree(values.values(), () -> Coalesce.merge(merged, values.values()));
                 } catch (ValuesSyntaxException e) {
                     SourcePosition at = e.position();
                     problems.add(new Problem(Problem.VALUES_SYNTAX, "", at.source(), at.line(), at.column(), e.reason(), null));

@@ -1,36 +1,46 @@
 package io.github.infrahubbackup.chartkit.engine.values;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Runs a read where its recursion fits: reading, merging and checking values recurse once per
- * level of nesting, and {@link ReadLimits#MAX_NESTING} levels need more stack than a caller's
- * thread may have. A text that cannot nest deeply is first read on the caller's thread (starting a
- * thread costs more than reading a real values file); any other, and any read that ran out of the
- * caller's stack, on a thread with a stack of its own. How much stack a level takes depends on the
- * text's style and on the JIT's state (interpreted, C1 or C2 frames): 255 levels of block sequences
- * fit a 256 KB stack cold and once C2 has compiled the parser, not in between. So the caller's stack
- * is a fast path, never the limit.
+ * Runs work on values where its recursion fits: reading, merging, checking and rendering values
+ * recurse once per level of nesting, and {@link ReadLimits#MAX_NESTING} levels need more stack than
+ * a caller's thread may have (a 256 KB stack overflowed merging 400 levels). Shallow input is worked
+ * on in the caller's thread (starting a thread costs more than reading or rendering a real values
+ * file); deep input on a thread with a stack of its own, reserved only while the work runs.
  */
-final class DeepStack {
-    /** A thread stack deep enough for {@link ReadLimits#MAX_NESTING} levels, reserved only while reading. */
-    private static final long READER_STACK = 64L * 1024 * 1024;
+public final class DeepStack {
+    /** A thread stack deep enough for {@link ReadLimits#MAX_NESTING} levels. */
+    private static final long OWN_STACK = 64L * 1024 * 1024;
     /**
-     * Texts this short that nest at most this deep are tried on the caller's thread: the nesting
-     * bounds the parse, the length the %YAML directive's search.
+     * Texts this short that nest at most this deep are first read on the caller's thread: the
+     * nesting bounds the parse, the length the %YAML directive's search. How much stack a level
+     * takes depends on the text's style and on the JIT's state (interpreted, C1 or C2 frames): 255
+     * levels of block sequences fit a 256 KB stack cold and once C2 has compiled the parser, not in
+     * between. So a read that overflows the caller's stack is read again on a stack of its own.
      */
     private static final int SHORT = 16 * 1024;
     static final int SHALLOW = 256;
+    /**
+     * Values trees at most this deep are merged, checked and rendered on the caller's thread. Real
+     * values files nest about ten levels; on a 256 KB stack 128 levels validated and rendered, and
+     * merging overflowed from about 340, so this leaves room for the caller's own frames.
+     */
+    static final int SHALLOW_TREE = 64;
 
     private DeepStack() {
     }
 
     /**
-     * The read's result, or its exception; running out of the reader's own stack is refused as too
-     * deep a nesting of {@code source}. The read must have no effect but its result, since a read
-     * that overflows the caller's stack is run again.
+     * Reads {@code text}: the read's result, or its exception; running out of even the own stack
+     * is refused as too deep a nesting of {@code source}. The read must have no effect but its
+     * result, since a read that overflows the caller's stack is run again.
      */
-    static <T> T run(String source, String text, Supplier<T> read) {
+    static <T> T forText(String source, String text, Supplier<T> read) {
         if (text.length() <= SHORT && nestingBound(text) <= SHALLOW) {
             try {
                 return read.get();
@@ -38,24 +48,50 @@ final class DeepStack {
                 // The caller's stack is smaller than this text needs: read it again where it fits.
             }
         }
-        return onOwnStack(source, read);
+        Object result = onOwnStack(read);
+        if (result instanceof StackOverflowError) {
+            throw new ValuesSyntaxException(new SourcePosition(source, 1, 1), ReadLimits.tooDeep());
+        }
+        return cast(result);
     }
 
-    private static <T> T onOwnStack(String source, Supplier<T> read) {
+    /** The result of {@code work} on values as deep as {@code tree}, or its exception. */
+    public static <T> T forTree(Object tree, Supplier<T> work) {
+        if (depthAtMost(tree, SHALLOW_TREE)) {
+            return work.get();
+        }
+        Object result = onOwnStack(work);
+        if (result instanceof StackOverflowError e) {
+            // Read values nest at most MAX_NESTING levels, which the own stack holds many times over.
+            throw e;
+        }
+        return cast(result);
+    }
+
+    /** Runs {@code work} on values as deep as {@code tree}. */
+    public static void forTree(Object tree, Runnable work) {
+        forTree(tree, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** The work's result, the RuntimeException it threw, or its StackOverflowError; other errors are thrown. */
+    private static Object onOwnStack(Supplier<?> work) {
         Object[] outcome = new Object[1];
-        Thread reader = new Thread(null, () -> {
+        Thread worker = new Thread(null, () -> {
             try {
-                outcome[0] = read.get();
-            } catch (RuntimeException | StackOverflowError e) {
+                outcome[0] = work.get();
+            } catch (Throwable e) {
                 outcome[0] = e;
             }
-        }, "values-reader", READER_STACK);
-        reader.setDaemon(true);
-        reader.start();
+        }, "values-deep-stack", OWN_STACK);
+        worker.setDaemon(true);
+        worker.start();
         boolean interrupted = false;
         while (true) {
             try {
-                reader.join();
+                worker.join();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
@@ -64,15 +100,18 @@ final class DeepStack {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        if (outcome[0] instanceof StackOverflowError) {
-            throw tooDeep(source);
-        }
         if (outcome[0] instanceof RuntimeException e) {
             throw e;
         }
-        @SuppressWarnings("unchecked")
-        T result = (T) outcome[0];
-        return result;
+        if (outcome[0] instanceof Error e && !(e instanceof StackOverflowError)) {
+            throw e;
+        }
+        return outcome[0];
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object result) {
+        return (T) result;
     }
 
     /**
@@ -90,7 +129,29 @@ final class DeepStack {
         return structural;
     }
 
-    private static ValuesSyntaxException tooDeep(String source) {
-        return new ValuesSyntaxException(new SourcePosition(source, 1, 1), ReadLimits.tooDeep());
+    /** Whether no map or list in {@code tree} is more than {@code limit} levels down; walked without recursion. */
+    static boolean depthAtMost(Object tree, int limit) {
+        Deque<Object> nodes = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        nodes.push(tree);
+        depths.push(0);
+        while (!nodes.isEmpty()) {
+            Object node = nodes.pop();
+            int depth = depths.pop();
+            Iterable<?> children = node instanceof Map<?, ?> map ? map.values() : node instanceof List<?> list ? list : null;
+            if (children == null) {
+                continue;
+            }
+            if (depth >= limit) {
+                return false;
+            }
+            for (Object child : children) {
+                if (child instanceof Map<?, ?> || child instanceof List<?>) {
+                    nodes.push(child);
+                    depths.push(depth + 1);
+                }
+            }
+        }
+        return true;
     }
 }

@@ -14,7 +14,7 @@ public final class ValuesReader {
     /** The values of {@code text}, named {@code source} in positions and problems. */
     public static ValuesFile read(String source, String text) {
         ReadLimits.checkSize(source, text);
-        return DeepStack.run(source, text, () -> {
+        return DeepStack.forText(source, text, () -> {
             YamlVersion.check(source, text);
             return GoYamlDecoder.decode(source, text, NodeComposer.compose(source, text));
         });
