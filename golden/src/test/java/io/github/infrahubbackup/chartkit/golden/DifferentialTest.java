@@ -29,13 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Helm: the bytes must be identical. The seed is printed on failure, with the smallest values set
  * (found by removing keys one at a time) that still renders differently.
  *
- * <p>{@code -Ddifferential.sets=N} and {@code -Ddifferential.seed=S} change the run.
+ * <p>{@code -Ddifferential.sets=N} and {@code -Ddifferential.seed=S} change the run (see
+ * {@link ValuesGenerator#SETS} and {@link ValuesGenerator#SEED}).
  */
 @Tag("helm")
 @Tag("slow")
 class DifferentialTest {
-    private static final int SETS = Integer.getInteger("differential.sets", 2_000);
-    private static final long SEED = Long.getLong("differential.seed", 20261126L);
     private static final Release RELEASE = Release.named("diff").in("infrahub");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ToolContract TOOL = ToolContract.bundled();
@@ -54,23 +53,23 @@ class DifferentialTest {
 
     @Test
     void pebbleAndHelmRenderEveryGeneratedSetAlike() {
-        ValuesGenerator generator = new ValuesGenerator(SEED);
-        for (int set = 0; set < SETS; set++) {
+        ValuesGenerator generator = new ValuesGenerator(ValuesGenerator.SEED);
+        for (int set = 0; set < ValuesGenerator.SETS; set++) {
             Map<String, Object> values = generator.next();
             Outcome outcome = compare(values);
             if (!outcome.same()) {
                 Map<String, Object> smallest = shrink(values);
-                fail("set " + set + " of seed " + SEED + " (-Ddifferential.seed=" + SEED + ") renders differently:\n"
+                fail("set " + set + " of seed " + ValuesGenerator.SEED + " (-Ddifferential.seed=" + ValuesGenerator.SEED + ") renders differently:\n"
                         + compare(smallest).explain() + "\nsmallest values that differ:\n" + toJson(smallest));
             }
             List<String> problems = KubernetesObjects.problems(outcome.pebble());
             if (!problems.isEmpty()) {
-                fail("set " + set + " of seed " + SEED + " renders objects Kubernetes would reject: " + problems
+                fail("set " + set + " of seed " + ValuesGenerator.SEED + " renders objects Kubernetes would reject: " + problems
                         + "\nvalues:\n" + toJson(values));
             }
             List<String> refused = TOOL.problems(outcome.pebble(), ToolContract.userEnv(values));
             if (!refused.isEmpty()) {
-                fail("set " + set + " of seed " + SEED + " runs the tool with arguments " + TOOL.release + " refuses: "
+                fail("set " + set + " of seed " + ValuesGenerator.SEED + " runs the tool with arguments " + TOOL.release + " refuses: "
                         + refused + "\nvalues:\n" + toJson(values));
             }
         }

@@ -8,14 +8,18 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * Seeded generator of valid values sets for the differential test. Every key of the chart is
- * reachable; each optional key is sometimes absent; every enum value occurs; free-text values
+ * Seeded generator of valid values sets for the differential test. Every key of the schema is
+ * reachable and every enum value occurs ({@link ValuesGeneratorTest} holds both); each optional key
+ * is sometimes absent; free-text values
  * draw from strings that YAML or Go treat specially. Valid by construction: the chart's rules are
  * respected (backup and restore never both enabled, buckets set, restore key xor latest, a local
  * restore CronJob always on an existing claim with latest, a public key only with encryption on, an
  * encrypted .enc archive only with a decryption Secret).
  */
 final class ValuesGenerator {
+    /** How many sets the differential test renders, and from which seed: its run, which ValuesGeneratorTest checks too. */
+    static final int SETS = Integer.getInteger("differential.sets", 2_000);
+    static final long SEED = Long.getLong("differential.seed", 20261126L);
     /** Strings that a YAML reader or writer could take for something else. */
     static final List<String> TRICKY = List.of(
             "true", "false", "on", "off", "yes", "no", "y", "n", "null", "~", "", "0123", "1e3", "0x1F", "1_000",
@@ -63,6 +67,11 @@ final class ValuesGenerator {
             Map<String, Object> resources = new LinkedHashMap<>();
             maybe(resources, "requests", () -> quantities("100m", "0.25", "250m", "256Mi", "512M"));
             maybe(resources, "limits", () -> quantities("1", "2", "1500m", "1Gi", "2e9"));
+            maybe(resources, "claims", () -> list(() -> {
+                Map<String, Object> claim = map("name", pick("gpu", "scratch"));
+                maybe(claim, "request", () -> pick("one-gpu", "fast"));
+                return claim;
+            }));
             return resources;
         });
         maybe(values, "nodeSelector", () -> map("kubernetes.io/os", pick("linux", "true", "on")));
@@ -89,22 +98,37 @@ final class ValuesGenerator {
         maybe(values, "podLabels", this::labels);
         maybe(values, "extraEnv", () -> list(() -> random.nextBoolean()
                 ? map("name", pick("A", "LOG_LEVEL", "X_Y"), "value", tricky())
-                : map("name", "FROM_SECRET", "valueFrom", map("secretKeyRef", map("name", "s", "key", pick("password", "tls.key", "AWS_KEY-1"))))));
+                : map("name", pick("FROM_SECRET", "POD_NAME", "MEMORY_LIMIT"), "valueFrom", valueFrom())));
         maybe(values, "priorityClassName", () -> pick("", "high", "system-cluster-critical"));
         maybe(values, "logFormat", () -> pick("text", "json"));
         maybe(values, "podSecurityContext", () -> {
             Map<String, Object> pod = new LinkedHashMap<>();
             pod.put("runAsNonRoot", true);
-            maybe(pod, "runAsUser", () -> 1000 + random.nextInt(60000));
-            maybe(pod, "fsGroup", () -> 1000 + random.nextInt(60000));
-            pod.put("seccompProfile", map("type", "RuntimeDefault"));
+            maybe(pod, "runAsUser", this::runAsId);
+            maybe(pod, "runAsGroup", this::runAsId);
+            maybe(pod, "fsGroup", this::runAsId);
+            maybe(pod, "fsGroupChangePolicy", () -> pick("OnRootMismatch", "Always"));
+            maybe(pod, "supplementalGroups", () -> list(this::runAsId));
+            maybe(pod, "supplementalGroupsPolicy", () -> pick("Merge", "Strict"));
+            maybe(pod, "seLinuxChangePolicy", () -> pick("MountOption", "Recursive"));
+            maybe(pod, "sysctls", () -> list(() -> map("name", pick("net.ipv4.ip_local_port_range", "kernel.shm_rmid_forced"),
+                    "value", pick("1024 65535", "0", "1"))));
+            profiles(pod);
             return pod;
         });
         maybe(values, "securityContext", () -> {
             Map<String, Object> container = new LinkedHashMap<>();
             container.put("allowPrivilegeEscalation", false);
-            container.put("capabilities", map("drop", List.of("ALL")));
+            Map<String, Object> capabilities = map("drop", List.of("ALL"));
+            maybe(capabilities, "add", () -> list(() -> pick("NET_BIND_SERVICE", "CHOWN")));
+            container.put("capabilities", capabilities);
             maybe(container, "readOnlyRootFilesystem", random::nextBoolean);
+            maybe(container, "privileged", () -> false);
+            maybe(container, "procMount", () -> pick("Default", "Unmasked"));
+            maybe(container, "runAsNonRoot", () -> true);
+            maybe(container, "runAsUser", this::runAsId);
+            maybe(container, "runAsGroup", this::runAsId);
+            profiles(container);
             return container;
         });
         maybe(values, "cronJob", () -> {
@@ -149,6 +173,7 @@ final class ValuesGenerator {
         backup.put("enabled", random.nextInt(5) > 0);
         maybe(backup, "mode", () -> pick("job", "cronjob"));
         maybe(backup, "schedule", () -> pick("0 2 * * *", "*/15 * * * *", "@daily", "0 0 1 1 *", "5 4 * * SUN"));
+        maybe(backup, "hooks", () -> events("post-install", "pre-upgrade", "post-upgrade"));
         boolean local = random.nextBoolean();
         Map<String, Object> storage = new LinkedHashMap<>();
         if (local || random.nextBoolean()) {
@@ -207,6 +232,7 @@ final class ValuesGenerator {
             restore.put("mode", mode);
         }
         maybe(restore, "schedule", () -> pick("0 4 * * *", "@weekly", "30 1 * * 1-5"));
+        maybe(restore, "hooks", () -> events("post-install", "post-upgrade"));
         boolean local = random.nextBoolean();
         Map<String, Object> storage = new LinkedHashMap<>();
         if (local || random.nextBoolean()) {
@@ -291,6 +317,79 @@ final class ValuesGenerator {
         maybe(persistence, "accessModes", () -> pick(List.of("ReadWriteOnce"), List.of("ReadWriteMany", "ReadOnlyMany"),
                 List.of("ReadWriteOncePod"), List.of("ReadOnlyMany")));
         return persistence;
+    }
+
+    /** Helm events for a hook Job: at least one, none twice, in any order. */
+    private List<String> events(String... allowed) {
+        List<String> events = new ArrayList<>(List.of(allowed));
+        java.util.Collections.shuffle(events, random);
+        return new ArrayList<>(events.subList(0, 1 + random.nextInt(events.size())));
+    }
+
+    private int runAsId() {
+        // Not 0: the pod runs as non-root.
+        return pick(1000, 65534, 1000 + random.nextInt(60000), 2147483647);
+    }
+
+    /** The seccomp, AppArmor, SELinux and Windows options a pod and a container both take; a Localhost profile names its file. */
+    private void profiles(Map<String, Object> context) {
+        for (String profile : List.of("seccompProfile", "appArmorProfile")) {
+            maybe(context, profile, () -> {
+                String type = pick("RuntimeDefault", "Localhost", "Unconfined");
+                Map<String, Object> chosen = map("type", type);
+                if (type.equals("Localhost")) {
+                    chosen.put("localhostProfile", pick("profiles/backup.json", "infrahub-backup"));
+                }
+                return chosen;
+            });
+        }
+        maybe(context, "seLinuxOptions", () -> {
+            Map<String, Object> options = new LinkedHashMap<>();
+            maybe(options, "user", () -> "system_u");
+            maybe(options, "role", () -> "system_r");
+            maybe(options, "type", () -> pick("container_t", "spc_t"));
+            maybe(options, "level", () -> pick("s0:c123,c456", "s0"));
+            return options;
+        });
+        maybe(context, "windowsOptions", () -> {
+            Map<String, Object> options = new LinkedHashMap<>();
+            maybe(options, "gmsaCredentialSpecName", () -> "gmsa-spec");
+            maybe(options, "gmsaCredentialSpec", () -> "{\"CmsPlugins\":[\"ActiveDirectory\"]}");
+            maybe(options, "hostProcess", () -> false);
+            maybe(options, "runAsUserName", () -> pick("ContainerUser", "NT AUTHORITY\\NETWORK SERVICE"));
+            return options;
+        });
+    }
+
+    /** Where an environment variable's value comes from: one source each, as Kubernetes requires. */
+    private Map<String, Object> valueFrom() {
+        return switch (random.nextInt(5)) {
+            case 0 -> map("secretKeyRef", keyRef("s", pick("password", "tls.key", "AWS_KEY-1")));
+            case 1 -> map("configMapKeyRef", keyRef("settings", pick("log-level", "config.yaml")));
+            case 2 -> {
+                Map<String, Object> field = map("fieldPath", pick("metadata.name", "metadata.labels['team']", "status.podIP"));
+                maybe(field, "apiVersion", () -> "v1");
+                yield map("fieldRef", field);
+            }
+            case 3 -> {
+                Map<String, Object> resource = map("resource", pick("limits.memory", "requests.cpu"));
+                maybe(resource, "containerName", () -> "backup");
+                maybe(resource, "divisor", () -> pick("1Mi", "1m", "1"));
+                yield map("resourceFieldRef", resource);
+            }
+            default -> {
+                Map<String, Object> file = map("volumeName", "config", "path", pick("env.txt", "settings/app.env"), "key", "LOG_LEVEL");
+                maybe(file, "optional", random::nextBoolean);
+                yield map("fileKeyRef", file);
+            }
+        };
+    }
+
+    private Map<String, Object> keyRef(String name, String key) {
+        // Kubernetes requires the name (a DNS subdomain), though its Go type marks it optional.
+        Map<String, Object> ref = map("name", name, "key", key);
+        maybe(ref, "optional", random::nextBoolean);
+        return ref;
     }
 
     private Map<String, Object> quantities(String cpuLow, String cpuMid, String cpuHigh, String memoryLow, String memoryHigh) {
