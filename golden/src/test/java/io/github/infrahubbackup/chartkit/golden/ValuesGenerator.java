@@ -10,16 +10,18 @@ import java.util.function.Supplier;
 /**
  * Seeded generator of valid values sets for the differential test. Every key of the schema is
  * reachable and every enum value occurs ({@link ValuesGeneratorTest} holds both); each optional key
- * is sometimes absent; free-text values
- * draw from strings that YAML or Go treat specially. Valid by construction: the chart's rules are
- * respected (backup and restore never both enabled, buckets set, restore key xor latest, a local
- * restore CronJob always on an existing claim with latest, a public key only with encryption on, an
- * encrypted .enc archive only with a decryption Secret).
+ * is sometimes absent; free-text values draw from strings that YAML or Go treat specially. Valid by
+ * construction: the chart's rules are respected (backup and restore never both enabled, buckets set,
+ * restore key xor latest, a local restore CronJob always on an existing claim with latest, a public
+ * key only with encryption on, an encrypted .enc archive only with a decryption Secret, a Secret or
+ * ConfigMap named where a value comes from one).
  */
 final class ValuesGenerator {
-    /** How many sets the differential test renders, and from which seed: its run, which ValuesGeneratorTest checks too. */
+    /** How many sets the differential test renders ({@code -Ddifferential.sets}); ValuesGeneratorTest checks the same sets. */
     static final int SETS = Integer.getInteger("differential.sets", 2_000);
+    /** The seed of those sets ({@code -Ddifferential.seed}). */
     static final long SEED = Long.getLong("differential.seed", 20261126L);
+
     /** Strings that a YAML reader or writer could take for something else. */
     static final List<String> TRICKY = List.of(
             "true", "false", "on", "off", "yes", "no", "y", "n", "null", "~", "", "0123", "1e3", "0x1F", "1_000",
