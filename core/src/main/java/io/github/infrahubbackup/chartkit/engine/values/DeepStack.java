@@ -27,8 +27,9 @@ public final class DeepStack {
     static final int SHALLOW = 256;
     /**
      * Values trees at most this deep are merged, checked and rendered on the caller's thread. Real
-     * values files nest about ten levels; on a 256 KB stack 128 levels validated and rendered, and
-     * merging overflowed from about 340, so this leaves room for the caller's own frames.
+     * values files nest about ten levels; on a 256 KB stack, building, validating and rendering all
+     * in place worked up to about 200 levels in every JIT mode measured (JDK 17 and 25), so this
+     * uses a third of such a stack at most and leaves room for the caller's own frames.
      */
     static final int SHALLOW_TREE = 64;
 
