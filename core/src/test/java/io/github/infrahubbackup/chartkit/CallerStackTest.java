@@ -3,9 +3,9 @@ package io.github.infrahubbackup.chartkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.infrahubbackup.chartkit.testing.OnStack;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,8 +41,8 @@ class CallerStackTest {
     @ValueSource(ints = {10, 63, 64, 65, 400, 990})
     void deepValuesGiveTheSameOutputOnASmallStack(int depth) throws Exception {
         String yaml = deepAffinity(depth);
-        Outcome large = on(LARGE_STACK, () -> everything(yaml));
-        Outcome small = on(SMALL_STACK, () -> everything(yaml));
+        Outcome large = OnStack.call(LARGE_STACK, () -> everything(yaml));
+        Outcome small = OnStack.call(SMALL_STACK, () -> everything(yaml));
         assertEquals(large, small);
         assertTrue(small.yaml().contains("- ".repeat(depth - 1) + "[]"), "the affinity is rendered all the way down");
         Object affinity = ((Map<?, ?>) small.values().get("affinity")).get("x");
@@ -50,24 +50,5 @@ class CallerStackTest {
             affinity = ((List<?>) affinity).get(0);
         }
         assertEquals(List.of(), affinity);
-    }
-
-    private static <T> T on(long stack, Callable<T> work) throws Exception {
-        Object[] outcome = new Object[1];
-        Thread caller = new Thread(null, () -> {
-            try {
-                outcome[0] = work.call();
-            } catch (Throwable e) {
-                outcome[0] = e;
-            }
-        }, "caller", stack);
-        caller.start();
-        caller.join();
-        if (outcome[0] instanceof Throwable e) {
-            throw new AssertionError("failed on a " + stack / 1024 + " KB stack", e);
-        }
-        @SuppressWarnings("unchecked")
-        T result = (T) outcome[0];
-        return result;
     }
 }

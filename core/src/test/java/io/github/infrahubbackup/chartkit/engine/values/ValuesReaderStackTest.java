@@ -3,6 +3,7 @@ package io.github.infrahubbackup.chartkit.engine.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.github.infrahubbackup.chartkit.testing.OnStack;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,20 +52,7 @@ class ValuesReaderStackTest {
     }
 
     private static ValuesFile readOn(long stack, String text) throws InterruptedException {
-        Object[] outcome = new Object[1];
-        Thread caller = new Thread(null, () -> {
-            try {
-                outcome[0] = ValuesReader.read("nested.yaml", text);
-            } catch (Throwable e) {
-                outcome[0] = e;
-            }
-        }, "small-stack-caller", stack);
-        caller.start();
-        caller.join();
-        if (outcome[0] instanceof Throwable e) {
-            throw new AssertionError("reading failed on a " + stack / 1024 + " KB stack", e);
-        }
-        return (ValuesFile) outcome[0];
+        return OnStack.call(stack, () -> ValuesReader.read("nested.yaml", text));
     }
 
     /** The innermost list of nested single-item lists (an empty list when all nest to the bottom). */
